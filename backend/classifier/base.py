@@ -1,0 +1,54 @@
+"""What every classifier backend shares: the answer types, the interface and the one
+error type a backend raises when it cannot answer."""
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from classifier.labels import Backend, Category, Priority
+
+
+@dataclass(frozen=True)
+class Labels:
+    """A backend's answer before the chain stamps it with who answered and how fast."""
+
+    category: Category
+    priority: Priority
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    category: Category
+    priority: Priority
+    backend: Backend
+    model: str | None
+    latency_ms: int
+
+
+class ClassifierError(Exception):
+    """A backend could not give a valid answer.
+
+    `retryable` says whether sending the same request again at once is worth it: yes
+    after a dropped connection or a 5xx; no after a timeout (the time budget is spent),
+    a model that is not pulled, a rejected API key, or an invalid answer from a model
+    that answers deterministically.
+    """
+
+    def __init__(self, reason: str, *, retryable: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retryable = retryable
+
+
+class Classifier(Protocol):
+    backend: Backend
+
+    @property
+    def model(self) -> str | None: ...
+
+    def classify(self, title: str, description: str) -> Labels:
+        """Return valid labels or raise ClassifierError; nothing else escapes."""
+        ...
+
+    def health(self) -> dict:
+        """Describe the backend's state cheaply, without classifying anything."""
+        ...

@@ -1,0 +1,189 @@
+"""The fallback chain: Ollama, then the cloud API when a key is set, then the rules.
+
+The first valid answer wins. A backend that fails is logged once with its reason and
+skipped for CLASSIFIER_SKIP_SECONDS, so a dead or hung Ollama costs its timeout once,
+not on every keystroke. Answers from the language models are cached for
+CLASSIFIER_CACHE_SECONDS, so identical text is not classified twice in a row.
+State lives in this process (gunicorn threads share it under a lock).
+"""
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import replace
+
+from django.conf import settings
+
+from classifier.base import Classifier, ClassifierError, Suggestion
+from classifier.cloud import CloudClassifier
+from classifier.labels import Backend
+from classifier.ollama import OllamaClassifier
+from classifier.rules import RulesClassifier
+
+logger = logging.getLogger(__name__)
+
+CACHE_SIZE = 1024
+ORDER = [Backend.OLLAMA.value, Backend.CLOUD.value, Backend.RULES.value]
+
+
+class Chain:
+    def __init__(
+        self,
+        backends: list[Classifier],
+        *,
+        skip_seconds: float,
+        cache_seconds: float,
+        disabled: list[dict] | None = None,
+    ) -> None:
+        self.backends = backends
+        self.skip_seconds = skip_seconds
+        self.cache_seconds = cache_seconds
+        # Backends that are configured off, listed by the health check only.
+        self.disabled = disabled or []
+        self._lock = threading.Lock()
+        self._failures: dict[Backend, tuple[float, str]] = {}
+        self._cache: OrderedDict[tuple[str, str], tuple[float, Suggestion]] = OrderedDict()
+
+    def classify(self, title: str, description: str) -> Suggestion:
+        started = time.monotonic()
+        key = (title.strip(), description.strip())
+        cached = self._cached(key, started)
+        if cached is not None:
+            return replace(cached, latency_ms=_elapsed_ms(started))
+        for backend in self.backends:
+            if self.skipped_for(backend.backend) is not None:
+                continue
+            try:
+                labels = backend.classify(title, description)
+            except ClassifierError as error:
+                self._record_failure(backend, error.reason)
+                continue
+            except Exception:
+                # A bug in a backend must not cost the ticket its suggestion.
+                logger.exception("classifier %s raised unexpectedly", backend.backend)
+                self._record_failure(backend, "unexpected error", log=False)
+                continue
+            self._record_success(backend)
+            suggestion = Suggestion(
+                category=labels.category,
+                priority=labels.priority,
+                backend=backend.backend,
+                model=backend.model,
+                latency_ms=_elapsed_ms(started),
+            )
+            # Rules are instant; caching them would hide a model that comes back.
+            if backend.backend != Backend.RULES:
+                self._remember(key, suggestion)
+            return suggestion
+        raise RuntimeError("the rules backend must always answer")
+
+    def skipped_for(self, backend: Backend) -> str | None:
+        """The reason a backend is being skipped now, or None when it may be tried."""
+        with self._lock:
+            failure = self._failures.get(backend)
+        if failure is None or failure[0] <= time.monotonic():
+            return None
+        return failure[1]
+
+    def _record_failure(self, backend: Classifier, reason: str, *, log: bool = True) -> None:
+        with self._lock:
+            self._failures[backend.backend] = (time.monotonic() + self.skip_seconds, reason)
+        if log:
+            logger.warning(
+                "classifier %s failed, skipping it for %gs: %s",
+                backend.backend,
+                self.skip_seconds,
+                reason,
+            )
+
+    def _record_success(self, backend: Classifier) -> None:
+        with self._lock:
+            recovered = self._failures.pop(backend.backend, None) is not None
+        if recovered:
+            logger.info("classifier %s answers again", backend.backend)
+
+    def _cached(self, key: tuple[str, str], now: float) -> Suggestion | None:
+        with self._lock:
+            entry = self._cache.get(key)
+            if entry is None:
+                return None
+            if entry[0] <= now:
+                del self._cache[key]
+                return None
+            self._cache.move_to_end(key)
+            return entry[1]
+
+    def _remember(self, key: tuple[str, str], suggestion: Suggestion) -> None:
+        if self.cache_seconds <= 0:
+            return
+        with self._lock:
+            self._cache[key] = (time.monotonic() + self.cache_seconds, suggestion)
+            self._cache.move_to_end(key)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+
+    def warm_up(self) -> None:
+        for backend in self.backends:
+            if isinstance(backend, OllamaClassifier):
+                try:
+                    backend.warm_up()
+                except Exception:
+                    # Runs in a background thread of a fresh worker: log, never crash it.
+                    logger.exception("ollama warm-up raised unexpectedly")
+
+    def health(self) -> dict:
+        backends = []
+        for backend in self.backends:
+            state = backend.health()
+            reason = self.skipped_for(backend.backend)
+            # A reachable backend that just failed (say, timed out) is still skipped.
+            if reason is not None and state["state"] in ("ready", "loading"):
+                state = {**state, "state": "skipped", "detail": f"last failure: {reason}"}
+            backends.append(state)
+        usable = [state for state in backends if state["state"] in ("ready", "loading")]
+        listed = sorted(backends + self.disabled, key=lambda state: ORDER.index(state["name"]))
+        return {"active": usable[0]["name"], "backends": listed}
+
+
+def _elapsed_ms(started: float) -> int:
+    return round((time.monotonic() - started) * 1000)
+
+
+def build_chain() -> Chain:
+    """The chain as the settings describe it."""
+    backends: list[Classifier] = [
+        OllamaClassifier(
+            host=settings.OLLAMA_HOST,
+            model=settings.OLLAMA_MODEL,
+            connect_timeout=settings.OLLAMA_CONNECT_TIMEOUT,
+            timeout=settings.OLLAMA_TIMEOUT,
+            keep_alive=settings.OLLAMA_KEEP_ALIVE,
+        )
+    ]
+    disabled = []
+    if settings.LLM_API_KEY:
+        backends.append(
+            CloudClassifier(
+                api_key=settings.LLM_API_KEY,
+                base_url=settings.LLM_BASE_URL,
+                model=settings.LLM_MODEL,
+                timeout=settings.LLM_TIMEOUT,
+            )
+        )
+    else:
+        disabled.append(
+            {
+                "name": Backend.CLOUD.value,
+                "enabled": False,
+                "state": "disabled",
+                "detail": "LLM_API_KEY is not set",
+            }
+        )
+    backends.append(RulesClassifier())
+    return Chain(
+        backends,
+        skip_seconds=settings.CLASSIFIER_SKIP_SECONDS,
+        cache_seconds=settings.CLASSIFIER_CACHE_SECONDS,
+        disabled=disabled,
+    )
