@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "drf_standardized_errors",
     "tickets",
 ]
@@ -35,8 +36,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "config.errors.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
 ]
+# Redirecting a POST to the slashed URL would drop its body; a JSON 404 says what to use.
+APPEND_SLASH = False
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -60,6 +64,10 @@ STATIC_URL = "static/"
 FRONTEND_DIST = Path(env_str("FRONTEND_DIST", str(REPO_DIR / "frontend" / "dist")))
 WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None
 WHITENOISE_INDEX_FILE = True
+# The API docs page's assets come from drf-spectacular-sidecar, so it works offline.
+WHITENOISE_USE_FINDERS = True
+# Vite puts a content hash in every asset name: those can be cached for good.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^assets/.+-[\w-]{8,}\.\w+$"
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -77,10 +85,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Support tickets with category and priority suggested by a local LLM.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
-        "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
-        "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
+        f"{name}Enum": f"drf_standardized_errors.openapi_serializers.{name}Enum.choices"
+        for name in ("ValidationError", "ClientError", "ServerError")
     },
     "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
 }

@@ -1,0 +1,55 @@
+"""JSON for the errors Django answers before or outside DRF (unknown routes, oversized
+bodies, crashes), in the same shape drf-standardized-errors gives every API error:
+
+    {"type": "client_error", "errors": [{"code": "not_found", "detail": "...", "attr": null}]}
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+
+def error_response(status: int, code: str, detail: str, *, attr: str | None = None) -> JsonResponse:
+    kind = "server_error" if status >= 500 else "client_error"
+    return JsonResponse(
+        {"type": kind, "errors": [{"code": code, "detail": detail, "attr": attr}]}, status=status
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return error_response(400, "bad_request", "The request could not be understood.")
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    detail = f"No such resource: {request.path}"
+    if not request.path.endswith("/"):
+        detail += f" (API paths end with a slash: {request.path}/)"
+    return error_response(404, "not_found", detail)
+
+
+def server_error(request: HttpRequest) -> JsonResponse:
+    return error_response(500, "error", "Something went wrong on our side; it has been logged.")
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse bodies over MAX_REQUEST_BYTES with a 413 before anything reads them.
+
+    Django enforces DATA_UPLOAD_MAX_MEMORY_SIZE only for `request.body`, while DRF's
+    parsers read the stream directly, so the limit is applied here for every request.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return error_response(400, "invalid_content_length", "Content-Length is not a number.")
+        if length > limit:
+            return error_response(
+                413, "request_too_large", f"The request body is over the limit of {limit} bytes."
+            )
+        return self.get_response(request)

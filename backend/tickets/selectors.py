@@ -1,0 +1,61 @@
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, F, Min, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from classifier.labels import Category, Priority
+from tickets.models import Status, Ticket
+
+
+def ticket_stats() -> dict:
+    """Counts for the dashboard, all from one aggregate query.
+
+    `avg_tickets_per_day` is the total divided by the number of calendar days from the
+    first ticket's date to today, both days included (in TIME_ZONE), rounded half-up to
+    one decimal; 0 when there are no tickets.
+    """
+    breakdowns = {
+        "priority": Priority.values,
+        "category": Category.values,
+        "status": Status.values,
+    }
+    counts = Ticket.objects.aggregate(
+        total=Count("id"),
+        first_day=Min(TruncDate("created_at")),
+        classified=Count("id", filter=Q(suggested_category__isnull=False)),
+        category_agreed=Count("id", filter=Q(category=F("suggested_category"))),
+        priority_agreed=Count("id", filter=Q(priority=F("suggested_priority"))),
+        **{
+            f"{field}:{value}": Count("id", filter=Q(**{field: value}))
+            for field, values in breakdowns.items()
+            for value in values
+        },
+    )
+    total = counts["total"]
+    return {
+        "total_tickets": total,
+        "open_tickets": counts[f"status:{Status.OPEN}"],
+        "avg_tickets_per_day": _per_day(total, counts["first_day"]),
+        **{
+            f"{field}_breakdown": {value: counts[f"{field}:{value}"] for value in values}
+            for field, values in breakdowns.items()
+        },
+        "ai_agreement": {
+            "classified_tickets": counts["classified"],
+            "category_rate": _rate(counts["category_agreed"], counts["classified"]),
+            "priority_rate": _rate(counts["priority_agreed"], counts["classified"]),
+        },
+    }
+
+
+def _per_day(total: int, first_day) -> float:
+    if not total:
+        return 0.0
+    # max(): a row imported with a future timestamp must not divide by zero.
+    days = max((timezone.localdate() - first_day).days + 1, 1)
+    return float((Decimal(total) / Decimal(days)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def _rate(agreed: int, classified: int) -> float | None:
+    return round(agreed / classified, 3) if classified else None

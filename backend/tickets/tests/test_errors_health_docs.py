@@ -1,0 +1,68 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/nope/", "/api/tickets/abc/", "/nothing-here", "/api/tickets"]
+)
+def test_unknown_routes_are_json_404s(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["errors"][0]["code"] == "not_found"
+
+
+def test_a_missing_trailing_slash_is_explained_not_redirected(client):
+    response = client.post("/api/tickets", {"title": "t"}, content_type="application/json")
+    assert response.status_code == 404
+    assert "/api/tickets/" in response.json()["errors"][0]["detail"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("delete", "/api/tickets/"), ("put", "/api/tickets/stats/"), ("post", "/api/health/")],
+)
+def test_wrong_methods_are_json_405s(client, method, path):
+    response = getattr(client, method)(path)
+    assert response.status_code == 405
+    assert response.json()["errors"][0]["code"] == "method_not_allowed"
+
+
+def test_an_unparsable_content_length_is_a_json_400(client):
+    response = client.generic("POST", "/api/tickets/", b"{}", CONTENT_LENGTH="ten")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "invalid_content_length"
+
+
+def test_health_reports_the_database_and_the_classifier(client):
+    response = client.get("/api/health/")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["database"] == {"reachable": True}
+    assert body["classifier"]["active"] == "rules"
+    assert {b["name"] for b in body["classifier"]["backends"]} == {"ollama", "cloud", "rules"}
+
+
+def test_schema_describes_every_endpoint(client):
+    response = client.get("/api/schema/", {"format": "json"})
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    assert {
+        "/api/tickets/",
+        "/api/tickets/{id}/",
+        "/api/tickets/stats/",
+        "/api/tickets/classify/",
+        "/api/health/",
+    } <= set(paths)
+    parameters = {p["name"] for p in paths["/api/tickets/"]["get"]["parameters"]}
+    assert {"category", "priority", "status", "search", "cursor", "page_size"} <= parameters
+
+
+def test_docs_page_is_served_with_local_assets(client):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "swagger-ui" in html
+    assert "cdn" not in html.lower()

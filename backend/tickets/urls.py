@@ -1,0 +1,11 @@
+from django.urls import path
+
+from tickets import apis
+
+urlpatterns = [
+    path("tickets/", apis.TicketListCreateApi.as_view(), name="ticket-list"),
+    path("tickets/stats/", apis.TicketStatsApi.as_view(), name="ticket-stats"),
+    path("tickets/classify/", apis.TicketClassifyApi.as_view(), name="ticket-classify"),
+    path("tickets/<int:pk>/", apis.TicketDetailApi.as_view(), name="ticket-detail"),
+    path("health/", apis.HealthApi.as_view(), name="health"),
+]
