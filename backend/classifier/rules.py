@@ -1,10 +1,11 @@
 """Keyword and phrase rules: the backend that always answers.
 
-Read it top to bottom: text is lower-cased and stripped of accents, each category
-collects the weights of the cues it finds, and the priority comes from impact and
-urgency cues in a fixed order. Cues are comma-separated words or phrases; a trailing
-`*` matches any ending (`refund*` covers refund, refunds, refunded). They include
-common Spanish, French and German words, written without accents.
+Read it top to bottom. Text is lower-cased and stripped of accents. Each category adds
+up the weights of the distinct cues it finds; the highest wins, ties go by
+CATEGORY_ORDER, and a ticket without cues is "general". The priority comes from impact
+and urgency signals in a fixed order (see priority_for). Cues are comma-separated words
+or phrases; a trailing `*` matches any ending (`refund*` covers refunds, refunded).
+They include common Spanish, French and German words, written without accents.
 """
 
 import re
@@ -18,11 +19,9 @@ def cues(text: str) -> re.Pattern[str]:
     """Compile a comma-separated cue list into one pattern anchored at word starts."""
     parts = []
     for cue in (item.strip() for item in text.split(",")):
-        if not cue:
-            continue
-        stem = cue.removesuffix("*")
-        body = r"\s+".join(re.escape(word) for word in stem.split())
-        parts.append(body + (r"\w*" if cue.endswith("*") else r"(?!\w)"))
+        if cue:
+            body = r"\s+".join(re.escape(word) for word in cue.removesuffix("*").split())
+            parts.append(body + (r"\w*" if cue.endswith("*") else r"(?!\w)"))
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
 
 
@@ -32,74 +31,88 @@ CATEGORY_CUES: dict[Category, list[tuple[int, re.Pattern[str]]]] = {
         (
             3,
             cues("""
-                refund*, invoice*, billing, billed, bill, bills, charge, charges, charged,
-                overcharg*, payment*, subscription*, receipt*, credit card, debit card,
-                card declined, pricing, renewal*, coupon*, promo code, discount*, vat,
-                sales tax, factura*, cobr*, reembolso*, pago*, suscripcion*, facture*,
-                rembours*, paiement*, prelev*, abonnement*, rechnung*, erstattung*,
-                ruckerstattung*, zahlung*, abbuchung*, abgebucht, lastschrift*
-            """),
+            refund*, invoice*, billing, billed, bill, bills, charge, charges, charged,
+            overcharg*, payment*, subscription*, receipt*, credit card, debit card, pricing,
+            renewal*, renewed, coupon*, promo code, discount*, vat, sales tax, prorat*,
+            debited, factura*, cobr*, reembolso*, devolucion, pago*, suscripcion*,
+            facture*, rembours*, paiement*, prelev*, abonnement*, rechnung*, erstattung*,
+            ruckerstattung*, zahlung*, abbuchung*, abgebucht, lastschrift*, jahresbeitrag*
+        """),
         ),
         (
             1,
             cues("""
-                paid, pay, paying, price*, plan, plans, upgrade*, downgrade*, cancel my,
-                trial, fee*, cost*, money, transaction*, checkout, card, tarjeta, precio*,
-                prix, tarif*, preis*, gebuhr*, geld
-            """),
+            paid, pay, paying, price*, plan, plans, upgrade*, downgrade*, cancel*, trial,
+            fee, fees, cost*, money, transaction*, transfer*, checkout, card, balance,
+            statement, purchase*, bought, buy, tax, euros, dollars, tarjeta, precio*,
+            prix, tarif*, preis*, gebuhr*, geld, betrag
+        """),
         ),
     ],
     Category.ACCOUNT: [
         (
             3,
             cues("""
-                password*, log in, login*, log-in, logged out, sign in, signin, sign-in,
-                locked out, username*, 2fa, two-factor, two factor, mfa, authenticator,
-                verification code, reset link, sso, single sign-on, delete my account,
-                close my account, deactivat*, contrasena*, iniciar sesion, mot de passe,
-                identifiant*, passwort*, kennwort*, anmeld*, einlogg*
-            """),
+            password*, log in, login*, log-in, logged out, log me out, logs me out,
+            logged me out, sign in, signin, sign-in, locked out, username*, 2fa,
+            two-factor, two factor, mfa, authenticator, verification code, reset link,
+            sso, saml, single sign-on, delete my account, close my account, deactivat*,
+            avatar, profile*, display name, banned, suspended, contrasena*,
+            iniciar sesion, mot de passe, identifiant*, me connecter, passwort*,
+            kennwort*, anmeld*, einlogg*, benutzername*
+        """),
         ),
         (
             1,
             cues("""
-                account*, profile*, email address, permission*, role*, invite*, access,
-                credentials, user name, cuenta*, usuario*, compte*, connexion, konto*,
-                benutzer*, zugang*, gesperrt
-            """),
+            account*, email address, e-mail address, permission*, role*, invite*,
+            invitation*, access, credentials, admin*, owner*, ownership, team member*,
+            user name, remember me, face id, biometric*, parental, cuenta*, usuario*,
+            compte*, connexion, konto*, benutzer*, zugang*, gesperrt
+        """),
         ),
     ],
     Category.TECHNICAL: [
         (
             3,
             cues("""
-                error*, bug*, crash*, outage, is down, went down, not loading, won't load,
-                doesn't load, stopped working, not working, doesn't work, does not work,
-                broken, exception, timeout*, timed out, 500, 502, 503, 504, api, webhook*,
-                freez*, no funciona, se cae, caido, ne fonctionne pas, ne marche pas,
-                plante, panne, erreur*, funktioniert nicht, absturz*, sturzt, fehler*
-            """),
+            error*, bug*, crash*, outage, is down, are down, been down, went down,
+            not loading, won't load, doesn't load, stopped working, not working,
+            doesn't work, does not work, broken, exception, timeout*, timed out, 404, 413,
+            500, 502, 503, 504, api, webhook*, freez*, froze, white screen, blank page,
+            does nothing, nothing happens, disconnect*, offline, sync*, no funciona,
+            no carga, se cae, caid*, ne fonctionne pas, ne marche pas, plante*, panne,
+            erreur*, funktioniert nicht, nicht erreichbar, absturz*, sturzt, fehler*
+        """),
         ),
         (
             1,
             cues("""
-                slow*, fail*, glitch*, stuck, blank, sync*, upload*, download*, install*,
-                update*, integration*, server*, database, deploy*, dns, ssl, certificate,
-                app, website, site, page, browser, android, ios, lento, lent, langsam
-            """),
+            slow*, fail*, glitch*, stuck, blank, upload*, download*, install*, update*,
+            integration*, server*, database, backup*, deploy*, domain, dns, ssl,
+            certificate, vpn, app, website, site, page, pages, browser, android, ios,
+            iphone, button, screen, layout, icon, tooltip, menu, link, chart, display*,
+            loading, load, loads, export*, import*, editor, spelling, typo*, misspel*,
+            sound, video, data, files, deleted, disappeared, lost, missing, lento, lent,
+            langsam, aktualisierung, mise a jour, actualizacion
+        """),
         ),
     ],
     Category.GENERAL: [
         (
             2,
             cues("""
-                feature request, suggestion*, feedback, documentation, docs, partnership*,
-                business hours, opening hours, thank you, thanks, do you offer, roadmap,
-                is there a way, would be nice, would love, general question,
-                just wondering, sugerencia*, pregunta*, question*, frage*, vorschlag*
-            """),
+            feature request, suggestion*, feedback, documentation, docs, partner*,
+            reseller*, business hours, opening hours, support hours, thank you, thanks,
+            do you have, do you offer, do you sell, do you support, do you plan,
+            roadmap, would be nice, would love, would be great, general question,
+            just wondering, tutorial*, webinar*, training, sales, newsletter,
+            unsubscribe, accessibility, questionnaire, delivery, tracking, shipping,
+            shipped, parcel, package, arrived, damaged, order, chatbot, sugerencia*,
+            pedido*, schulung*, vorschlag*, partenariat, revendeur
+        """),
         ),
-        (1, cues("how do i, how can i, where can i, can i, is it possible, info*")),
+        (1, cues("question*, how do i, how can i, where can i, is it possible, info*, idea")),
     ],
 }
 
@@ -107,37 +120,78 @@ CATEGORY_CUES: dict[Category, list[tuple[int, re.Pattern[str]]]] = {
 # a money question, which beats an access question, which beats "general".
 CATEGORY_ORDER = (Category.TECHNICAL, Category.BILLING, Category.ACCOUNT, Category.GENERAL)
 
-# Any one of these makes a ticket critical: security, lost data, or a total outage.
-CRITICAL = cues("""
-    hacked, breach*, compromis*, unauthori*, stolen, fraud*, data leak*, leaked, exposed,
-    phishing, data loss, lost all, deleted all, all my data, all our data, wiped, corrupt*,
-    outage, production down, prod down, site is down, down for everyone, completely down,
-    security, hackeado, pirate, gehackt, datenverlust
+# Calm phrases are read first and then removed, so "not urgent" never reads as urgent.
+CALM = cues("""
+    not urgent, no rush, no hurry, not important, not a big deal, not blocking,
+    isn't blocking, nothing is blocking, harmless, whenever, when you get a chance,
+    nur kosmetisch, pas urgent, no es urgente, nicht dringend
 """)
-# Many people affected: together with a blocker this is critical too.
+# "Can't find the setting" is a question, not someone blocked.
+NOT_BLOCKED = cues("can't find, cannot find, can't figure out, can't see where, can't tell")
+NO_WORKAROUND = cues("no workaround, without a workaround, no other way")
+
+# A security incident is critical on its own.
+SECURITY = cues("""
+    hacked, hack, breach*, compromis*, unauthori*, stolen, fraud*, data leak*, leaked,
+    phishing, someone else, someone got into, got into my, didn't make, did not make,
+    wasn't me, unrecognised, unrecognized, hackead*, robad*, pirate*, gehackt, gestohlen
+""")
+# Lost data is high; lost for many (a whole database, everyone's files) is critical.
+DATA_LOSS = cues("""
+    data loss, lost all, lost my, lost our, deleted all, wiped, corrupt*, overwr*,
+    disappeared, are missing, is empty, is gone, are gone, datenverlust, perdido,
+    perdu
+""")
+# A total outage, or many people affected: with a blocker or outage this is critical.
+OUTAGE = cues("""
+    outage, is down, are down, been down, went down, down for, down since, site down,
+    website down, server down, servers down, shop down, store down, offline, every page,
+    all pages, every call, every request, every transaction, all requests,
+    nothing loads, caid*, no carga, nicht erreichbar, en panne, hors service,
+    todas las paginas
+""")
 BROAD = cues("""
-    all users, all our users, all customers, all our customers, every user, everyone,
-    everybody, nobody can, no one can, entire team, entire company, whole team,
-    whole company, all of our, all employees, our customers, todos, tout le monde, alle
+    all users, all our, all of our, all customers, every user, every order, everyone,
+    everybody, nobody, no one, none of, whole, entire, all of us, half our, half of our,
+    all my, all the, all files, all data, customers, hundreds, thousands, company,
+    staff, production, ningun cliente, todos, tout le monde, aucun client, alle
 """)
-# Someone cannot work, money went wrong, or time is short.
-HIGH = cues("""
-    can't log in, cannot log in, can't login, cannot login, unable to log in, can't access,
-    cannot access, unable to access, locked out, can't pay, cannot pay, charged twice,
-    double charg*, charged two, overcharg*, wrong amount, urgent*, asap, immediately,
-    right now, deadline, today, tonight, blocking, blocked, is down, crash*, lost,
-    no workaround, can't work, cannot work, urgente, dringend, sofort, bloque*
+# One person or business cannot work: blocked, money taken wrongly, or time is short.
+BLOCKER = cues("""
+    can't, cannot, cant, unable to, locked out, crash*, won't save, not at all, no workaround,
+    no other way, disconnect*, suspended, disabled, white screen, blank page, blocked,
+    no puedo, impossible de, je ne peux, ne peux plus, komme nicht, kann nicht, plante*
 """)
-# Questions, wishes and cosmetics can wait.
+MONEY_WRONG = cues("""
+    charged twice, charged me twice, twice, two charges, double charg*, duplicate,
+    charged after, still charged, after i cancelled, after cancel*, overcharg*,
+    wrong amount, wrong price, money was taken, money has left, debited, never ordered,
+    never signed up, never subscribed, dos veces, deux fois, zweimal, doppelt*
+""")
+DEADLINE = cues("""
+    urgent*, asap, immediately, right now, deadline, today, tonight, tomorrow,
+    in an hour, is due, due today, due tomorrow, hoy, cuanto antes, aujourd'hui,
+    rapidement, heute, dringend, umgehend, sofort
+""")
+WORKAROUND = cues("""
+    workaround, work around, in the meantime, for now, manually, by hand, instead,
+    fixes it, still works, can still, works fine, is fine, sometimes, occasionally,
+    contourner, sonst normal
+""")
+# Questions, wishes, praise and cosmetics can wait when nothing is broken.
 LOW = cues("""
-    how do i, how can i, is it possible, is there a way, question*, wondering,
-    feature request, would be nice, would love, suggestion*, typo*, cosmetic, misaligned,
-    alignment, font, color, colour, minor, no rush, not urgent, whenever,
-    when you get a chance, dark mode, pregunta*, sugerencia*, frage*, vorschlag*
+    how do i, how can i, where can i, can i, is it possible, is there, do you, does it,
+    are there, question*, wondering, feature request, would be nice, would love,
+    would be great, suggestion*, idea, thank*, love, typo*, spelling, misspel*,
+    cosmetic, misaligned, overlaps, cut off, blurry, contrast, colours, colors, minor,
+    small thing, small issue, roadmap, pregunta*, sugerencia*, estaria bien, puedo,
+    teneis, tienen, est-ce que, comment faire, comment puis-je, pouvez-vous, faute,
+    frage*, vorschlag*, kann ich, gibt es, bieten sie
 """)
-# A workaround takes one step off the priority.
-WORKAROUND = cues("workaround, work around, in the meantime, for now")
-NO_WORKAROUND = cues("no workaround, without a workaround")
+PROBLEM = cues("""
+    not, never, no longer, doesn't, don't, didn't, won't, can't, cannot, isn't,
+    broken, error*, wrong, missing, fail*, problem, issue, expired, stopped
+""")
 
 
 def normalise(text: str) -> str:
@@ -148,7 +202,7 @@ def normalise(text: str) -> str:
 
 def category_for(text: str) -> Category:
     scores = {
-        category: sum(weight for weight, pattern in table if pattern.search(text))
+        category: sum(weight * len(set(pattern.findall(text))) for weight, pattern in table)
         for category, table in CATEGORY_CUES.items()
     }
     best = max(scores.values())
@@ -158,20 +212,28 @@ def category_for(text: str) -> Category:
 
 
 def priority_for(text: str) -> Priority:
-    if CRITICAL.search(text):
+    """In this order: a security incident is critical; harm (blocked, down, data lost)
+    reaching many people is critical; any harm, money taken wrongly or a deadline is
+    high, one step less with a workaround; a calm note, a question, a wish or a
+    cosmetic issue is low; anything else is medium. Tone never counts."""
+    calm = CALM.search(text) is not None
+    text = NOT_BLOCKED.sub(" ", CALM.sub(" ", text))
+    if SECURITY.search(text):
         return Priority.CRITICAL
-    high = HIGH.search(text) is not None
-    if high and BROAD.search(text):
+    harms = (BLOCKER, OUTAGE, DATA_LOSS)
+    if any(pattern.search(text) for pattern in harms) and BROAD.search(text):
         return Priority.CRITICAL
-    if high:
-        priority = Priority.HIGH
-    elif LOW.search(text) or text.rstrip().endswith("?"):
-        return Priority.LOW
-    else:
-        priority = Priority.MEDIUM
+    signals = sum(pattern.search(text) is not None for pattern in (*harms, MONEY_WRONG, DEADLINE))
     if WORKAROUND.search(text) and not NO_WORKAROUND.search(text):
-        priority = Priority.MEDIUM if priority == Priority.HIGH else Priority.LOW
-    return priority
+        signals -= 1
+    if signals >= 1 and not calm:
+        return Priority.HIGH
+    if calm or LOW.search(text):
+        return Priority.LOW
+    # A plain question ("?" at the end, or Spanish "¿") with nothing wrong in it.
+    if (text.rstrip().endswith("?") or "\u00bf" in text) and not PROBLEM.search(text):
+        return Priority.LOW
+    return Priority.MEDIUM
 
 
 class RulesClassifier:
