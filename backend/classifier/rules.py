@@ -15,33 +15,43 @@ from classifier.base import Labels
 from classifier.labels import Backend, Category, Priority
 
 
+def _regex(cue: str) -> str:
+    body = r"\s+".join(re.escape(word) for word in cue.removesuffix("*").split())
+    return r"(?<!\w)" + body + (r"\w*" if cue.endswith("*") else r"(?!\w)")
+
+
+def _split(text: str) -> list[str]:
+    return [cue.strip() for cue in text.split(",") if cue.strip()]
+
+
 def cues(text: str) -> re.Pattern[str]:
-    """Compile a comma-separated cue list into one pattern anchored at word starts."""
-    parts = []
-    for cue in (item.strip() for item in text.split(",")):
-        if cue:
-            body = r"\s+".join(re.escape(word) for word in cue.removesuffix("*").split())
-            parts.append(body + (r"\w*" if cue.endswith("*") else r"(?!\w)"))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+    """Compile a comma-separated cue list into one pattern: does any cue occur?"""
+    return re.compile("|".join(_regex(cue) for cue in _split(text)))
+
+
+def cue_set(text: str) -> list[re.Pattern[str]]:
+    """Compile each cue on its own, to count how many different cues occur."""
+    return [re.compile(_regex(cue)) for cue in _split(text)]
 
 
 # Strong cues (3) name the subject outright; weak ones (1) only lean that way.
-CATEGORY_CUES: dict[Category, list[tuple[int, re.Pattern[str]]]] = {
+CATEGORY_CUES: dict[Category, list[tuple[int, list[re.Pattern[str]]]]] = {
     Category.BILLING: [
         (
             3,
-            cues("""
+            cue_set("""
             refund*, invoice*, billing, billed, bill, bills, charge, charges, charged,
             overcharg*, payment*, subscription*, receipt*, credit card, debit card, pricing,
             renewal*, renewed, coupon*, promo code, discount*, vat, sales tax, prorat*,
             debited, factura*, cobr*, reembolso*, devolucion, pago*, suscripcion*,
-            facture*, rembours*, paiement*, prelev*, abonnement*, rechnung*, erstattung*,
-            ruckerstattung*, zahlung*, abbuchung*, abgebucht, lastschrift*, jahresbeitrag*
+            facture*, rembours*, paiement*, prelev*, abonnement*, resili*, rechnung*,
+            erstattung*, ruckerstattung*, zahlung*, abbuchung*, abgebucht, lastschrift*,
+            jahresbeitrag*
         """),
         ),
         (
             1,
-            cues("""
+            cue_set("""
             paid, pay, paying, price*, plan, plans, upgrade*, downgrade*, cancel*, trial,
             fee, fees, cost*, money, transaction*, transfer*, checkout, card, balance,
             statement, purchase*, bought, buy, tax, euros, dollars, tarjeta, precio*,
@@ -52,19 +62,19 @@ CATEGORY_CUES: dict[Category, list[tuple[int, re.Pattern[str]]]] = {
     Category.ACCOUNT: [
         (
             3,
-            cues("""
+            cue_set("""
             password*, log in, login*, log-in, logged out, log me out, logs me out,
             logged me out, sign in, signin, sign-in, locked out, username*, 2fa,
             two-factor, two factor, mfa, authenticator, verification code, reset link,
             sso, saml, single sign-on, delete my account, close my account, deactivat*,
-            avatar, profile*, display name, banned, suspended, contrasena*,
+            avatar, profile*, perfil, profil, display name, banned, suspended, contrasena*,
             iniciar sesion, mot de passe, identifiant*, me connecter, passwort*,
             kennwort*, anmeld*, einlogg*, benutzername*
         """),
         ),
         (
             1,
-            cues("""
+            cue_set("""
             account*, email address, e-mail address, permission*, role*, invite*,
             invitation*, access, credentials, admin*, owner*, ownership, team member*,
             user name, remember me, face id, biometric*, parental, cuenta*, usuario*,
@@ -75,7 +85,7 @@ CATEGORY_CUES: dict[Category, list[tuple[int, re.Pattern[str]]]] = {
     Category.TECHNICAL: [
         (
             3,
-            cues("""
+            cue_set("""
             error*, bug*, crash*, outage, is down, are down, been down, went down,
             not loading, won't load, doesn't load, stopped working, not working,
             doesn't work, does not work, broken, exception, timeout*, timed out, 404, 413,
@@ -87,13 +97,14 @@ CATEGORY_CUES: dict[Category, list[tuple[int, re.Pattern[str]]]] = {
         ),
         (
             1,
-            cues("""
+            cue_set("""
             slow*, fail*, glitch*, stuck, blank, upload*, download*, install*, update*,
             integration*, server*, database, backup*, deploy*, domain, dns, ssl,
             certificate, vpn, app, website, site, page, pages, browser, android, ios,
             iphone, button, screen, layout, icon, tooltip, menu, link, chart, display*,
             loading, load, loads, export*, import*, editor, spelling, typo*, misspel*,
-            sound, video, data, files, deleted, disappeared, lost, missing, lento, lent,
+            sound, audio, video, notification*, report*, logo, font, pixelated,
+            placeholder, data, files, deleted, disappeared, lost, missing, lento, lent,
             langsam, aktualisierung, mise a jour, actualizacion
         """),
         ),
@@ -101,18 +112,19 @@ CATEGORY_CUES: dict[Category, list[tuple[int, re.Pattern[str]]]] = {
     Category.GENERAL: [
         (
             2,
-            cues("""
+            cue_set("""
             feature request, suggestion*, feedback, documentation, docs, partner*,
             reseller*, business hours, opening hours, support hours, thank you, thanks,
             do you have, do you offer, do you sell, do you support, do you plan,
             roadmap, would be nice, would love, would be great, general question,
-            just wondering, tutorial*, webinar*, training, sales, newsletter,
-            unsubscribe, accessibility, questionnaire, delivery, tracking, shipping,
-            shipped, parcel, package, arrived, damaged, order, chatbot, sugerencia*,
+            just wondering, tutorial*, webinar*, training, sales, newsletter*,
+            unsubscrib*, accessibility, questionnaire, delivery, tracking, ship, ships,
+            shipping, shipped, parcel, package, arrived, damaged, order, chatbot,
+            compliment*, great work, great job, kudos, hiring, careers, sugerencia*,
             pedido*, schulung*, vorschlag*, partenariat, revendeur
         """),
         ),
-        (1, cues("question*, how do i, how can i, where can i, is it possible, info*, idea")),
+        (1, cue_set("question*, how do i, how can i, where can i, is it possible, info*, idea")),
     ],
 }
 
@@ -134,24 +146,27 @@ NO_WORKAROUND = cues("no workaround, without a workaround, no other way")
 SECURITY = cues("""
     hacked, hack, breach*, compromis*, unauthori*, stolen, fraud*, data leak*, leaked,
     phishing, someone else, someone got into, got into my, didn't make, did not make,
-    wasn't me, unrecognised, unrecognized, hackead*, robad*, pirate*, gehackt, gestohlen
+    wasn't me, unrecognised, unrecognized, took over, taken over, hackead*, robad*,
+    a ete pirate, gehackt, gestohlen
 """)
 # Lost data is high; lost for many (a whole database, everyone's files) is critical.
 DATA_LOSS = cues("""
     data loss, lost all, lost my, lost our, deleted all, wiped, corrupt*, overwr*,
-    disappeared, are missing, is empty, is gone, are gone, datenverlust, perdido,
+    disappeared, vanish*, are missing, is empty, gone, datenverlust, perdido,
     perdu
 """)
 # A total outage, or many people affected: with a blocker or outage this is critical.
 OUTAGE = cues("""
     outage, is down, are down, been down, went down, down for, down since, site down,
-    website down, server down, servers down, shop down, store down, offline, every page,
+    website down, server down, servers down, shop down, store down, offline, unreachable,
+    not reachable, every page,
     all pages, every call, every request, every transaction, all requests,
     nothing loads, caid*, no carga, nicht erreichbar, en panne, hors service,
     todas las paginas
 """)
 BROAD = cues("""
-    all users, all our, all of our, all customers, every user, every order, everyone,
+    all users, all our, all of our, all customers, every user, every customer,
+    every order, everyone, dozens,
     everybody, nobody, no one, none of, whole, entire, all of us, half our, half of our,
     all my, all the, all files, all data, customers, hundreds, thousands, company,
     staff, production, ningun cliente, todos, tout le monde, aucun client, alle
@@ -165,7 +180,8 @@ BLOCKER = cues("""
 MONEY_WRONG = cues("""
     charged twice, charged me twice, twice, two charges, double charg*, duplicate,
     charged after, still charged, after i cancelled, after cancel*, overcharg*,
-    wrong amount, wrong price, money was taken, money has left, debited, never ordered,
+    wrong amount, wrong price, money was taken, money has left, debited, debite*,
+    charged again, charged my card again, after i closed, never ordered,
     never signed up, never subscribed, dos veces, deux fois, zweimal, doppelt*
 """)
 DEADLINE = cues("""
@@ -178,19 +194,24 @@ WORKAROUND = cues("""
     fixes it, still works, can still, works fine, is fine, sometimes, occasionally,
     contourner, sonst normal
 """)
-# Questions, wishes, praise and cosmetics can wait when nothing is broken.
+# Wishes, praise and cosmetic issues can wait.
 LOW = cues("""
-    how do i, how can i, where can i, can i, is it possible, is there, do you, does it,
-    are there, question*, wondering, feature request, would be nice, would love,
-    would be great, suggestion*, idea, thank*, love, typo*, spelling, misspel*,
-    cosmetic, misaligned, overlaps, cut off, blurry, contrast, colours, colors, minor,
-    small thing, small issue, roadmap, pregunta*, sugerencia*, estaria bien, puedo,
-    teneis, tienen, est-ce que, comment faire, comment puis-je, pouvez-vous, faute,
-    frage*, vorschlag*, kann ich, gibt es, bieten sie
+    feature request, would be nice, would love, would be great, suggestion*, idea,
+    thank*, love, great work, typo*, spelling, misspel*, cosmetic, misaligned, overlaps,
+    cut off, blurry, pixelated, contrast, colours, colors, minor, small thing,
+    small issue, roadmap, unsubscrib*, sugerencia*, estaria bien, faute, vorschlag*
+""")
+# So can questions, when nothing in them is wrong.
+QUESTION = cues("""
+    how do i, how can i, how to, where can i, can i, can we, is it possible, is there,
+    do you, does it, are there, are you, when is, what is, what are, who can,
+    question*, wondering, pregunta*, puedo, teneis, tienen, como, est-ce que,
+    comment faire, comment puis-je, pouvez-vous, quels, quel, frage*, kann ich, gibt es,
+    bieten sie
 """)
 PROBLEM = cues("""
     not, never, no longer, doesn't, don't, didn't, won't, can't, cannot, isn't,
-    broken, error*, wrong, missing, fail*, problem, issue, expired, stopped
+    broken, error*, wrong, missing, without, fail*, problem, issue, expired, stopped
 """)
 
 
@@ -202,7 +223,10 @@ def normalise(text: str) -> str:
 
 def category_for(text: str) -> Category:
     scores = {
-        category: sum(weight * len(set(pattern.findall(text))) for weight, pattern in table)
+        category: sum(
+            weight * sum(cue.search(text) is not None for cue in cue_list)
+            for weight, cue_list in table
+        )
         for category, table in CATEGORY_CUES.items()
     }
     best = max(scores.values())
@@ -230,8 +254,8 @@ def priority_for(text: str) -> Priority:
         return Priority.HIGH
     if calm or LOW.search(text):
         return Priority.LOW
-    # A plain question ("?" at the end, or Spanish "¿") with nothing wrong in it.
-    if (text.rstrip().endswith("?") or "\u00bf" in text) and not PROBLEM.search(text):
+    asks = QUESTION.search(text) or text.rstrip().endswith("?") or "\u00bf" in text
+    if asks and not PROBLEM.search(text):
         return Priority.LOW
     return Priority.MEDIUM
 
