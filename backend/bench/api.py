@@ -1,0 +1,147 @@
+"""Times the API over real HTTP on a large table and prints medians and p95s.
+
+    scripts/bench [--tickets 100000] [--repeat 30]
+
+Fills the database named by DATABASE_URL (scripts/bench gives it a throwaway embedded
+one), serves the app with gunicorn on a free port, and times each request in turn.
+"""
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import django
+
+BACKEND_DIR = Path(__file__).resolve().parent.parent
+
+SEED_SQL = """
+INSERT INTO tickets_ticket (title, description, category, priority, status, created_at, updated_at)
+SELECT
+    (ARRAY['Cannot log in', 'Refund request', 'App crashes on start', 'Question about plans',
+           'Export is slow', 'Charged twice', 'Reset my password', 'Feature idea'])[1 + n %% 8]
+        || ' #' || n,
+    'Ticket ' || n || ': customer reports ' || md5(n::text) || ' on device ' || (n %% 97),
+    (ARRAY['billing', 'technical', 'account', 'general'])[1 + n %% 4],
+    (ARRAY['low', 'medium', 'high', 'critical'])[1 + (n / 4) %% 4],
+    (ARRAY['open', 'in_progress', 'resolved', 'closed'])[1 + (n / 16) %% 4],
+    now() - make_interval(secs => n * 60),
+    now() - make_interval(secs => n * 60)
+FROM generate_series(1, %s) AS n
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def request(url: str, body: dict | None = None) -> tuple[float, dict]:
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    started = time.perf_counter()
+    with urllib.request.urlopen(req, timeout=30) as response:
+        payload = json.loads(response.read())
+    return (time.perf_counter() - started) * 1000, payload
+
+
+def wait_until_up(base: str, server: subprocess.Popen) -> None:
+    for _ in range(100):
+        if server.poll() is not None:
+            sys.exit("gunicorn exited before answering")
+        try:
+            request(f"{base}/api/health/")
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit("gunicorn did not answer within 20 s")
+
+
+def seed(count: int) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE tickets_ticket")
+        cursor.execute(SEED_SQL, [count])
+        cursor.execute("ANALYZE tickets_ticket")
+
+
+def deepest_cursor(base: str, pages: int) -> str:
+    url = f"{base}/api/tickets/?page_size=100"
+    for _ in range(pages):
+        url = request(url)[1]["next"]
+    return url
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tickets", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    print(f"Seeding {args.tickets} tickets...", flush=True)
+    seed(args.tickets)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = os.environ | {"PORT": str(port), "WEB_CONCURRENCY": "2"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BACKEND_DIR,
+        env=env,
+    )
+    try:
+        wait_until_up(base, server)
+        ticket = "A customer was charged twice for the annual plan and wants a refund today."
+        cases = {
+            "list, first page": (f"{base}/api/tickets/", None),
+            "list, 3 filters": (
+                f"{base}/api/tickets/?category=billing&priority=high&status=open",
+                None,
+            ),
+            "search 'refund'": (f"{base}/api/tickets/?search=refund", None),
+            "search rare 'ab12'": (f"{base}/api/tickets/?search=ab12", None),
+            "search + filter": (f"{base}/api/tickets/?search=crash&status=open", None),
+            "page 200 (cursor)": (deepest_cursor(base, 200), None),
+            "stats": (f"{base}/api/tickets/stats/", None),
+            "classify (rules)": (f"{base}/api/tickets/classify/", {"description": ticket}),
+            "create (classified)": (
+                f"{base}/api/tickets/",
+                {"title": "Charged twice", "description": ticket},
+            ),
+        }
+        print(f"{'request':<22}{'median ms':>10}{'p95 ms':>9}")
+        for name, (url, body) in cases.items():
+            request(url, body)
+            times = sorted(request(url, body)[0] for _ in range(args.repeat))
+            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+            print(f"{name:<22}{statistics.median(times):>10.1f}{p95:>9.1f}", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+if __name__ == "__main__":
+    main()
