@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 
 
 def error_response(status: int, code: str, detail: str, *, attr: str | None = None) -> JsonResponse:
@@ -23,9 +24,18 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Jso
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     detail = f"No such resource: {request.path}"
-    if not request.path.endswith("/"):
-        detail += f" (API paths end with a slash: {request.path}/)"
+    slashed = f"{request.path}/"
+    if not request.path.endswith("/") and _routes(slashed):
+        detail += f" (did you mean {slashed}?)"
     return error_response(404, "not_found", detail)
+
+
+def _routes(path: str) -> bool:
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True
 
 
 def server_error(request: HttpRequest) -> JsonResponse:

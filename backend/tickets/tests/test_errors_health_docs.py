@@ -16,7 +16,8 @@ def test_unknown_routes_are_json_404s(client, path):
 def test_a_missing_trailing_slash_is_explained_not_redirected(client):
     response = client.post("/api/tickets", {"title": "t"}, content_type="application/json")
     assert response.status_code == 404
-    assert "/api/tickets/" in response.json()["errors"][0]["detail"]
+    assert "did you mean /api/tickets/?" in response.json()["errors"][0]["detail"]
+    assert "did you mean" not in client.get("/api/nope").json()["errors"][0]["detail"]
 
 
 @pytest.mark.parametrize(
