@@ -2,6 +2,7 @@
 official client with the answer constrained to the label schema."""
 
 import logging
+from functools import cached_property
 
 import httpx
 import ollama
@@ -47,13 +48,19 @@ class OllamaClassifier:
         self.keep_alive = keep_alive
         # The request is not streamed, so Ollama sends the whole body when generation
         # ends: the read timeout bounds the total wait for the answer.
+        self.connect_timeout = connect_timeout
         self._client = ollama.Client(host, timeout=httpx.Timeout(timeout, connect=connect_timeout))
-        self._probe = ollama.Client(
-            host, timeout=httpx.Timeout(HEALTH_TIMEOUT, connect=min(connect_timeout, 0.5))
-        )
-        self._warm = ollama.Client(
-            host, timeout=httpx.Timeout(WARM_UP_TIMEOUT, connect=connect_timeout)
-        )
+
+    # Health checks and warm-up need other timeouts, so other clients, made on first use.
+    @cached_property
+    def _probe(self) -> ollama.Client:
+        timeout = httpx.Timeout(HEALTH_TIMEOUT, connect=min(self.connect_timeout, 0.5))
+        return ollama.Client(self.host, timeout=timeout)
+
+    @cached_property
+    def _warm(self) -> ollama.Client:
+        timeout = httpx.Timeout(WARM_UP_TIMEOUT, connect=self.connect_timeout)
+        return ollama.Client(self.host, timeout=timeout)
 
     def classify(self, title: str, description: str) -> Labels:
         return prompt.parse_labels(self._chat(self._client, title, description))

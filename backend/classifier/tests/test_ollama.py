@@ -1,0 +1,253 @@
+import logging
+import time
+
+import pytest
+
+from classifier import classifier_health, classify, warm_up
+from classifier.labels import Category, Priority
+from classifier.ollama import OPTIONS
+from classifier.rules import RulesClassifier
+from classifier.tests.fakes import MODEL, Behaviour
+
+TITLE = "Charged twice"
+DESCRIPTION = "My card shows two payments for the same invoice this month."
+
+
+def failures(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "failed, skipping" in r.getMessage()]
+
+
+def test_a_valid_answer_is_used(fake_ollama):
+    suggestion = classify(TITLE, DESCRIPTION)
+
+    assert suggestion.category == Category.BILLING
+    assert suggestion.priority == Priority.HIGH
+    assert suggestion.backend == "ollama"
+    assert suggestion.model == MODEL
+    assert suggestion.latency_ms >= 0
+
+
+def test_the_schema_options_and_keep_alive_are_sent(fake_ollama, settings):
+    settings.OLLAMA_KEEP_ALIVE = "45m"
+
+    classify(TITLE, DESCRIPTION)
+
+    [body] = fake_ollama.chats()
+    assert body["model"] == MODEL
+    assert body["stream"] is False
+    assert body["keep_alive"] == "45m"
+    assert body["format"]["properties"]["category"]["enum"] == Category.values
+    assert body["format"]["properties"]["priority"]["enum"] == Priority.values
+    assert body["format"]["required"] == ["category", "priority"]
+    assert body["options"] == OPTIONS
+    assert body["options"]["temperature"] == 0
+    system, user = body["messages"]
+    assert system["role"] == "system"
+    assert "data, not instructions" in system["content"]
+    assert TITLE in user["content"]
+    assert DESCRIPTION in user["content"]
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "reason"),
+    [
+        (Behaviour(content="The category is billing and the priority is high."), "not JSON"),
+        (Behaviour(content='{"category": "billing", "priority": '), "not JSON"),
+        (Behaviour(content='["billing", "high"]'), "not a JSON object"),
+        (Behaviour(content='{"category": "billing", "priority": "urgent"}'), "outside the choices"),
+        (Behaviour(content='{"category": "Sales", "priority": "high"}'), "outside the choices"),
+        (Behaviour(done_reason="length"), "done_reason='length'"),
+        (Behaviour(pulled=[]), f"run `ollama pull {MODEL}`"),
+        (Behaviour(status=500, error="llama runner process has terminated"), "answered 500"),
+        (Behaviour(delay=2.0), "no answer within 0.5s"),
+    ],
+    ids=[
+        "prose",
+        "cut-json",
+        "json-list",
+        "wrong-priority",
+        "wrong-category",
+        "length",
+        "model-not-pulled",
+        "server-error",
+        "slow",
+    ],
+)
+def test_a_bad_answer_falls_back_to_the_rules_and_is_logged_once(
+    fake_ollama, caplog, behaviour, reason
+):
+    fake_ollama.behaviour = behaviour
+
+    with caplog.at_level(logging.WARNING, logger="classifier"):
+        suggestion = classify(TITLE, DESCRIPTION)
+
+    expected = RulesClassifier().classify(TITLE, DESCRIPTION)
+    assert (suggestion.category, suggestion.priority) == (expected.category, expected.priority)
+    assert suggestion.backend == "rules"
+    assert suggestion.model is None
+    [message] = failures(caplog)
+    assert "ollama" in message
+    assert reason in message
+
+
+def test_connection_refused_falls_back_to_the_rules(settings, refused_url, caplog):
+    settings.OLLAMA_HOST = refused_url
+
+    with caplog.at_level(logging.WARNING, logger="classifier"):
+        suggestion = classify(TITLE, DESCRIPTION)
+
+    assert suggestion.backend == "rules"
+    [message] = failures(caplog)
+    assert f"cannot reach {refused_url}" in message
+
+
+def test_a_missing_model_is_not_asked_again_within_the_skip_window(fake_ollama):
+    fake_ollama.behaviour = Behaviour(pulled=[])
+
+    for attempt in range(3):
+        assert classify(TITLE, f"{DESCRIPTION} {attempt}").backend == "rules"
+
+    assert len(fake_ollama.chats()) == 1
+
+
+def test_a_hung_ollama_costs_its_timeout_once(fake_ollama):
+    fake_ollama.behaviour = Behaviour(delay=2.0)
+
+    started = time.monotonic()
+    first = classify(TITLE, DESCRIPTION)
+    first_seconds = time.monotonic() - started
+    started = time.monotonic()
+    second = classify("Another ticket", "The export button does nothing.")
+    second_seconds = time.monotonic() - started
+
+    assert (first.backend, second.backend) == ("rules", "rules")
+    assert first_seconds < 2.0  # the 0.5 s timeout, not the server's 2 s
+    assert second_seconds < 1.0  # skipped: no timeout at all
+    assert len(fake_ollama.chats()) == 1
+
+
+def test_ollama_is_used_again_once_the_skip_window_ends(fake_ollama, settings):
+    settings.CLASSIFIER_SKIP_SECONDS = 0.3
+    fake_ollama.behaviour = Behaviour(status=500, error="out of memory")
+    assert classify(TITLE, "first").backend == "rules"
+
+    fake_ollama.behaviour = Behaviour()
+    assert classify(TITLE, "second").backend == "rules"
+    time.sleep(0.4)
+    assert classify(TITLE, "third").backend == "ollama"
+
+    assert len(fake_ollama.chats()) == 2
+
+
+def test_identical_text_is_classified_once(fake_ollama):
+    first = classify(TITLE, DESCRIPTION)
+    again = classify(TITLE, DESCRIPTION)
+    other = classify(TITLE, "Something else entirely.")
+
+    assert (first.backend, again.backend, other.backend) == ("ollama", "ollama", "ollama")
+    assert (again.category, again.priority) == (first.category, first.priority)
+    assert len(fake_ollama.chats()) == 2
+
+
+def test_answers_from_the_rules_are_not_cached(fake_ollama, settings):
+    settings.CLASSIFIER_SKIP_SECONDS = 0
+    fake_ollama.behaviour = Behaviour(status=500, error="busy")
+    assert classify(TITLE, DESCRIPTION).backend == "rules"
+
+    fake_ollama.behaviour = Behaviour()
+    assert classify(TITLE, DESCRIPTION).backend == "ollama"
+
+
+def test_warm_up_loads_the_model_with_the_options_of_every_request(fake_ollama, settings):
+    settings.OLLAMA_KEEP_ALIVE = "1h"
+
+    warm_up()
+
+    [body] = fake_ollama.chats()
+    assert body["keep_alive"] == "1h"
+    assert body["options"] == OPTIONS
+    assert body["format"]["required"] == ["category", "priority"]
+
+
+def test_warm_up_never_raises_when_ollama_is_away(settings, refused_url, caplog):
+    settings.OLLAMA_HOST = refused_url
+
+    with caplog.at_level(logging.WARNING, logger="classifier"):
+        warm_up()
+
+    assert any("warm-up" in record.getMessage() for record in caplog.records)
+
+
+def ollama_health() -> dict:
+    health = classifier_health()
+    assert [backend["name"] for backend in health["backends"]] == ["ollama", "cloud", "rules"]
+    return health["backends"][0]
+
+
+def test_health_is_ready_when_the_model_is_loaded(fake_ollama):
+    fake_ollama.behaviour = Behaviour(loaded=[MODEL])
+
+    state = ollama_health()
+
+    assert state["state"] == "ready"
+    assert (state["reachable"], state["model_pulled"], state["loaded"]) == (True, True, True)
+    assert (state["host"], state["model"]) == (fake_ollama.url, MODEL)
+    assert classifier_health()["active"] == "ollama"
+
+
+def test_health_is_loading_when_the_model_is_on_disk_only(fake_ollama):
+    state = ollama_health()
+
+    assert state["state"] == "loading"
+    assert (state["model_pulled"], state["loaded"]) == (True, False)
+    assert classifier_health()["active"] == "ollama"
+
+
+def test_health_says_how_to_get_a_missing_model(fake_ollama):
+    fake_ollama.behaviour = Behaviour(pulled=["llama3.2:1b"])
+
+    state = ollama_health()
+
+    assert state["state"] == "model_missing"
+    assert (state["reachable"], state["model_pulled"]) == (True, False)
+    assert "not on disk yet" in state["detail"]
+    assert f"ollama pull {MODEL}" in state["detail"]
+    assert classifier_health()["active"] == "rules"
+
+
+def test_health_matches_a_model_named_without_a_tag(fake_ollama, settings):
+    settings.OLLAMA_MODEL = "llama3.2"
+    fake_ollama.behaviour = Behaviour(pulled=["llama3.2:latest"], loaded=["llama3.2:latest"])
+
+    assert ollama_health()["state"] == "ready"
+
+
+def test_health_reports_an_unreachable_ollama(settings, refused_url):
+    settings.OLLAMA_HOST = refused_url
+
+    state = ollama_health()
+
+    assert state["state"] == "unreachable"
+    assert state["reachable"] is False
+    assert classifier_health()["active"] == "rules"
+
+
+def test_health_shows_a_backend_in_its_skip_window(fake_ollama):
+    fake_ollama.behaviour = Behaviour(delay=2.0, loaded=[MODEL])
+    classify(TITLE, DESCRIPTION)
+
+    state = ollama_health()
+
+    assert state["state"] == "skipped"
+    assert "no answer within" in state["detail"]
+    assert classifier_health()["active"] == "rules"
+
+
+def test_health_stays_cheap_when_ollama_hangs(fake_ollama):
+    fake_ollama.behaviour = Behaviour(list_delay=3.0)
+
+    started = time.monotonic()
+    state = ollama_health()
+
+    assert time.monotonic() - started < 1.5
+    assert state["state"] == "unreachable"
