@@ -1,0 +1,99 @@
+"""The classify endpoint and the health endpoint, over HTTP, with the fakes behind them."""
+
+import pytest
+
+from classifier.tests.fakes import MODEL, Behaviour
+
+URL = "/api/tickets/classify/"
+TICKET = {"title": "Site down", "description": "Every page returns 502 for all our customers."}
+
+FAILURES = [
+    Behaviour(content="I think this is a technical issue."),
+    Behaviour(content="{not json"),
+    Behaviour(content='{"category": "outage", "priority": "critical"}'),
+    Behaviour(pulled=[]),
+    Behaviour(status=500, error="llama runner process has terminated"),
+    Behaviour(delay=2.0),
+]
+FAILURE_IDS = ["prose", "invalid-json", "wrong-enum", "model-missing", "server-error", "slow"]
+
+
+def test_a_suggestion_from_ollama_names_the_backend_model_and_latency(api, fake_ollama):
+    fake_ollama.behaviour = Behaviour(content='{"category": "technical", "priority": "critical"}')
+
+    response = api.post(URL, TICKET, format="json")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["suggested_category"] == "technical"
+    assert body["suggested_priority"] == "critical"
+    assert (body["backend"], body["model"]) == ("ollama", MODEL)
+    assert isinstance(body["latency_ms"], int)
+
+
+@pytest.mark.parametrize("behaviour", FAILURES, ids=FAILURE_IDS)
+def test_a_failing_ollama_never_causes_a_5xx(api, fake_ollama, behaviour):
+    fake_ollama.behaviour = behaviour
+
+    response = api.post(URL, TICKET, format="json")
+
+    assert response.status_code == 200
+    assert (response.json()["backend"], response.json()["model"]) == ("rules", None)
+
+
+def test_an_unreachable_ollama_never_causes_a_5xx(api, settings, refused_url):
+    settings.OLLAMA_HOST = refused_url
+
+    response = api.post(URL, TICKET, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["backend"] == "rules"
+
+
+@pytest.mark.parametrize(
+    "behaviour", FAILURES[:3] + FAILURES[4:], ids=FAILURE_IDS[:3] + FAILURE_IDS[4:]
+)
+def test_a_failing_cloud_never_causes_a_5xx(api, settings, refused_url, fake_cloud, behaviour):
+    settings.OLLAMA_HOST = refused_url
+    fake_cloud.behaviour = behaviour
+
+    response = api.post(URL, TICKET, format="json")
+
+    assert response.status_code == 200
+    assert (response.json()["backend"], response.json()["model"]) == ("rules", None)
+
+
+def test_the_cloud_answers_over_http_when_ollama_fails(api, fake_ollama, fake_cloud):
+    fake_ollama.behaviour = Behaviour(status=500, error="out of memory")
+    fake_cloud.behaviour = Behaviour(content='{"category": "technical", "priority": "critical"}')
+
+    body = api.post(URL, TICKET, format="json").json()
+
+    assert (body["backend"], body["model"]) == ("cloud", "gpt-4o-mini")
+    assert (body["suggested_category"], body["suggested_priority"]) == ("technical", "critical")
+
+
+@pytest.mark.django_db
+def test_creating_a_ticket_uses_the_model_suggestion(api, fake_ollama):
+    fake_ollama.behaviour = Behaviour(content='{"category": "technical", "priority": "critical"}')
+
+    response = api.post("/api/tickets/", TICKET, format="json")
+
+    assert response.status_code == 201
+    body = response.json()
+    assert (body["category"], body["priority"]) == ("technical", "critical")
+    assert body["classified_by"] == "ollama"
+
+
+@pytest.mark.django_db
+def test_health_shows_each_classifier_backend(api, fake_ollama):
+    fake_ollama.behaviour = Behaviour(loaded=[MODEL])
+
+    response = api.get("/api/health/")
+
+    assert response.status_code == 200
+    classifier = response.json()["classifier"]
+    assert classifier["active"] == "ollama"
+    ollama, cloud, rules = classifier["backends"]
+    assert (ollama["state"], ollama["model_pulled"], ollama["loaded"]) == ("ready", True, True)
+    assert (cloud["enabled"], rules["state"]) == (False, "ready")
