@@ -22,5 +22,7 @@ export default defineConfig({
     setupFiles: ["./src/testing/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
+    // Rendering Chakra in jsdom is slow on small CI machines.
+    testTimeout: 15_000,
   },
 });

@@ -1,0 +1,36 @@
+import { IconButton, type IconButtonProps } from "@chakra-ui/react";
+import { Moon, Sun } from "lucide-react";
+import { ThemeProvider, type ThemeProviderProps, useTheme } from "next-themes";
+
+export function ColorModeProvider(props: ThemeProviderProps) {
+  return <ThemeProvider attribute="class" disableTransitionOnChange {...props} />;
+}
+
+export type ColorMode = "light" | "dark";
+
+export function useColorMode() {
+  const { resolvedTheme, setTheme } = useTheme();
+  const colorMode: ColorMode = resolvedTheme === "dark" ? "dark" : "light";
+  return {
+    colorMode,
+    setColorMode: (mode: ColorMode) => setTheme(mode),
+    toggleColorMode: () => setTheme(colorMode === "dark" ? "light" : "dark"),
+  };
+}
+
+export function ColorModeButton(props: Omit<IconButtonProps, "aria-label">) {
+  const { colorMode, toggleColorMode } = useColorMode();
+  const next = colorMode === "dark" ? "light" : "dark";
+  return (
+    <IconButton
+      onClick={toggleColorMode}
+      variant="ghost"
+      size="sm"
+      aria-label={`Switch to ${next} mode`}
+      title={`Switch to ${next} mode`}
+      {...props}
+    >
+      {colorMode === "dark" ? <Sun /> : <Moon />}
+    </IconButton>
+  );
+}

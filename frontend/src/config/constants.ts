@@ -1,0 +1,13 @@
+/** Limits mirrored from the backend so the form can warn before the server refuses. */
+export const TITLE_MAX_LENGTH = 200;
+export const DESCRIPTION_MAX_LENGTH = 10_000;
+
+/** A suggestion for a few words is noise; wait until the description says something. */
+export const CLASSIFY_MIN_DESCRIPTION_LENGTH = 15;
+export const CLASSIFY_DEBOUNCE_MS = 500;
+
+export const SEARCH_DEBOUNCE_MS = 300;
+export const TICKETS_PAGE_SIZE = 20;
+
+/** Other people's tickets should appear without anyone reloading the page. */
+export const REFRESH_INTERVAL_MS = 30_000;

@@ -1,0 +1,93 @@
+import { describe, expect, it, vi } from "vitest";
+import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
+import { ApiError, apiRequest, toRelativeUrl } from "./api-client";
+
+async function rejectionOf(request: Promise<unknown>): Promise<ApiError> {
+  try {
+    await request;
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error("The request should have failed");
+}
+
+describe("apiRequest", () => {
+  it("sends JSON and returns the parsed body", async () => {
+    const api = stubFetch({ "POST /api/things/": ({ body }) => jsonResponse({ echo: body }, 201) });
+
+    await expect(apiRequest("/api/things/", { method: "POST", body: { a: 1 } })).resolves.toEqual({
+      echo: { a: 1 },
+    });
+    const [, init] = api.mock.mock.calls[0];
+    expect(new Headers(init?.headers).get("Content-Type")).toBe("application/json");
+  });
+
+  it("turns the backend's error body into per-field messages", async () => {
+    stubFetch({
+      "POST /api/tickets/": () =>
+        jsonResponse(
+          {
+            type: "validation_error",
+            errors: [
+              { code: "required", detail: "This field is required.", attr: "title" },
+              { code: "max_length", detail: "Too long.", attr: "title" },
+              { code: "invalid", detail: "Something else is wrong.", attr: null },
+            ],
+          },
+          400,
+        ),
+    });
+
+    const error = await rejectionOf(apiRequest("/api/tickets/", { method: "POST", body: {} }));
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(400);
+    expect(error.type).toBe("validation_error");
+    expect(error.fieldErrors).toEqual({ title: ["This field is required.", "Too long."] });
+    expect(error.otherMessages(["title"])).toEqual(["Something else is wrong."]);
+    expect(error.otherMessages()).toContain("title: Too long.");
+  });
+
+  it("reports an answer without the error shape as a server error", async () => {
+    stubFetch({
+      "GET /api/tickets/": () =>
+        new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }),
+    });
+
+    const error = await rejectionOf(apiRequest("/api/tickets/"));
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.type).toBe("server_error");
+    expect(error.message).toBe("The server answered 502 Bad Gateway");
+  });
+
+  it("reports an unreachable server as a network error", async () => {
+    vi.stubGlobal("fetch", vi.fn().mockRejectedValue(new TypeError("Failed to fetch")));
+
+    const error = await rejectionOf(apiRequest("/api/health/"));
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.type).toBe("network_error");
+    expect(error.status).toBe(0);
+  });
+
+  it("lets a cancelled request fail as an AbortError", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn().mockRejectedValue(new DOMException("The operation was aborted.", "AbortError")),
+    );
+
+    const error = await rejectionOf(apiRequest("/api/health/"));
+
+    expect(error).not.toBeInstanceOf(ApiError);
+    expect(error.name).toBe("AbortError");
+  });
+});
+
+describe("toRelativeUrl", () => {
+  it("keeps only the path and query of the backend's absolute paging links", () => {
+    expect(toRelativeUrl("http://backend:8000/api/tickets/?cursor=abc&status=open")).toBe(
+      "/api/tickets/?cursor=abc&status=open",
+    );
+  });
+});

@@ -1,0 +1,22 @@
+import type { TicketFilters } from "@/types/api";
+
+/**
+ * Query keys in one place, so that a feature which changes tickets can invalidate the
+ * caches of the features that show them without importing those features.
+ */
+export const ticketKeys = {
+  all: ["tickets"] as const,
+  lists: () => [...ticketKeys.all, "list"] as const,
+  list: (filters: TicketFilters) => [...ticketKeys.lists(), filters] as const,
+  details: () => [...ticketKeys.all, "detail"] as const,
+  detail: (id: number) => [...ticketKeys.details(), id] as const,
+};
+
+export const statsKeys = {
+  all: ["stats"] as const,
+};
+
+export const classifyKeys = {
+  all: ["classify"] as const,
+  text: (title: string, description: string) => [...classifyKeys.all, title, description] as const,
+};

@@ -1,0 +1,24 @@
+import { ChakraProvider, defaultSystem } from "@chakra-ui/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactElement } from "react";
+import { Toaster } from "@/components/ui/toaster";
+
+/** Renders `ui` as the app would, starting at `url` (path and query string). */
+export function renderWithProviders(ui: ReactElement, { url = "/" }: { url?: string } = {}) {
+  window.history.replaceState(null, "", url);
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
+  const result = render(
+    <QueryClientProvider client={queryClient}>
+      {/* next-themes is left out: it injects a <script> that jsdom warns about. */}
+      <ChakraProvider value={defaultSystem}>
+        {ui}
+        <Toaster />
+      </ChakraProvider>
+    </QueryClientProvider>,
+  );
+  return { ...result, queryClient, user: userEvent.setup() };
+}

@@ -1,0 +1,59 @@
+export const CATEGORIES = ["billing", "technical", "account", "general"] as const;
+export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
+export const STATUSES = ["open", "in_progress", "resolved", "closed"] as const;
+export const CLASSIFIERS = ["ollama", "cloud", "rules"] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+export type Priority = (typeof PRIORITIES)[number];
+export type Status = (typeof STATUSES)[number];
+export type Classifier = (typeof CLASSIFIERS)[number];
+
+export type Ticket = {
+  id: number;
+  title: string;
+  description: string;
+  category: Category;
+  priority: Priority;
+  status: Status;
+  suggested_category: Category | null;
+  suggested_priority: Priority | null;
+  classified_by: Classifier | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type TicketPage = {
+  next: string | null;
+  previous: string | null;
+  results: Ticket[];
+};
+
+export type TicketStats = {
+  total_tickets: number;
+  open_tickets: number;
+  avg_tickets_per_day: number;
+  priority_breakdown: Record<Priority, number>;
+  category_breakdown: Record<Category, number>;
+  status_breakdown: Record<Status, number>;
+  ai_agreement: {
+    classified_tickets: number;
+    category_rate: number | null;
+    priority_rate: number | null;
+  };
+};
+
+export type Suggestion = {
+  suggested_category: Category;
+  suggested_priority: Priority;
+  backend: Classifier;
+  model: string | null;
+  latency_ms: number;
+};
+
+/** The list's query-string filters; an absent key means "any". */
+export type TicketFilters = {
+  category?: Category;
+  priority?: Priority;
+  status?: Status;
+  search?: string;
+};
