@@ -1,0 +1,70 @@
+import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-query";
+import { toaster } from "@/components/ui/toaster";
+import { apiRequest } from "@/lib/api-client";
+import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import type { Category, Priority, Status, Ticket, TicketPage } from "@/types/api";
+
+export type TicketChanges = Partial<{
+  status: Status;
+  category: Category;
+  priority: Priority;
+  title: string;
+  description: string;
+}>;
+
+export function updateTicket(id: number, changes: TicketChanges): Promise<Ticket> {
+  return apiRequest<Ticket>(`/api/tickets/${id}/`, { method: "PATCH", body: changes });
+}
+
+type Lists = InfiniteData<TicketPage> | undefined;
+
+/**
+ * Changes a ticket optimistically: the list pages and the detail show the new values at
+ * once and go back to the old ones, with an error toast, if the server refuses.
+ */
+export function useUpdateTicket() {
+  const queryClient = useQueryClient();
+
+  const patchEverywhere = (id: number, patch: (ticket: Ticket) => Ticket) => {
+    queryClient.setQueriesData<Lists>({ queryKey: ticketKeys.lists() }, (old) =>
+      old
+        ? {
+            ...old,
+            pages: old.pages.map((page) => ({
+              ...page,
+              results: page.results.map((t) => (t.id === id ? patch(t) : t)),
+            })),
+          }
+        : old,
+    );
+    queryClient.setQueryData<Ticket>(ticketKeys.detail(id), (old) => (old ? patch(old) : old));
+  };
+
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: number; changes: TicketChanges }) =>
+      updateTicket(id, changes),
+    onMutate: async ({ id, changes }) => {
+      // A refetch landing after the optimistic write would put the old values back.
+      await queryClient.cancelQueries({ queryKey: ticketKeys.all });
+      const previousLists = queryClient.getQueriesData<Lists>({ queryKey: ticketKeys.lists() });
+      const previousDetail = queryClient.getQueryData<Ticket>(ticketKeys.detail(id));
+      patchEverywhere(id, (ticket) => ({ ...ticket, ...changes }));
+      return { previousLists, previousDetail };
+    },
+    onError: (error, { id }, context) => {
+      for (const [key, data] of context?.previousLists ?? []) {
+        queryClient.setQueryData(key, data);
+      }
+      queryClient.setQueryData(ticketKeys.detail(id), context?.previousDetail);
+      toaster.error({ title: "The ticket was not changed", description: error.message });
+    },
+    onSuccess: (ticket) => {
+      patchEverywhere(ticket.id, () => ticket);
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: statsKeys.all }),
+      ]),
+  });
+}

@@ -1,0 +1,67 @@
+import { Card, chakra, HStack, LinkBox, LinkOverlay, Text } from "@chakra-ui/react";
+import { formatExactTime, formatRelativeTime } from "@/lib/format";
+import type { Ticket } from "@/types/api";
+import { CategoryBadge, PriorityBadge, StatusBadge } from "./ticket-badges";
+
+type TicketCardProps = {
+  ticket: Ticket;
+  now: number;
+  onOpen: (id: number) => void;
+};
+
+export function TicketCard({ ticket, now, onOpen }: TicketCardProps) {
+  return (
+    <LinkBox as="article" aria-labelledby={`ticket-${ticket.id}-title`}>
+      <Card.Root
+        size="sm"
+        variant="outline"
+        transition="border-color 0.15s, background 0.15s"
+        _hover={{ borderColor: "border.emphasized", bg: "bg.subtle" }}
+        // The whole card is the click target, so it carries the keyboard focus ring too.
+        css={{
+          "&:has(button:focus-visible)": {
+            outline: "2px solid",
+            outlineColor: "teal.focusRing",
+            outlineOffset: "2px",
+          },
+        }}
+      >
+        <Card.Body gap="2">
+          <HStack justify="space-between" align="start" gap="3">
+            <LinkOverlay asChild>
+              <chakra.button
+                type="button"
+                id={`ticket-${ticket.id}-title`}
+                onClick={() => onOpen(ticket.id)}
+                textAlign="start"
+                cursor="pointer"
+                minW="0"
+                _focusVisible={{ outline: "none" }}
+              >
+                <Text as="span" fontWeight="semibold" lineClamp={1} wordBreak="break-word">
+                  {ticket.title}
+                </Text>
+              </chakra.button>
+            </LinkOverlay>
+            <Text asChild textStyle="xs" color="fg.muted" whiteSpace="nowrap" flexShrink={0}>
+              <time dateTime={ticket.created_at} title={formatExactTime(ticket.created_at)}>
+                {formatRelativeTime(ticket.created_at, now)}
+              </time>
+            </Text>
+          </HStack>
+          <Text textStyle="sm" color="fg.muted" lineClamp={2} wordBreak="break-word">
+            {ticket.description}
+          </Text>
+          <HStack gap="2" wrap="wrap">
+            <PriorityBadge priority={ticket.priority} />
+            <CategoryBadge category={ticket.category} />
+            <StatusBadge status={ticket.status} />
+            <Text as="span" textStyle="xs" color="fg.subtle" ms="auto">
+              #{ticket.id}
+            </Text>
+          </HStack>
+        </Card.Body>
+      </Card.Root>
+    </LinkBox>
+  );
+}

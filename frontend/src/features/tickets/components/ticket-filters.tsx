@@ -1,0 +1,94 @@
+import { Button, Field, Input, InputGroup, SimpleGrid, Stack } from "@chakra-ui/react";
+import { Search, X } from "lucide-react";
+import { useEffect, useState } from "react";
+import { SelectField, toOptions } from "@/components/ui/select-field";
+import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
+import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from "@/config/ticket-fields";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
+import type { Category, TicketFilters as Filters, Priority, Status } from "@/types/api";
+import { hasActiveFilters } from "../filters";
+
+const CATEGORY_OPTIONS = toOptions(CATEGORY_LABELS);
+const PRIORITY_OPTIONS = toOptions(PRIORITY_LABELS);
+const STATUS_OPTIONS = toOptions(STATUS_LABELS);
+
+type TicketFiltersProps = {
+  filters: Filters;
+  onChange: (changes: Partial<Filters>) => void;
+  onClear: () => void;
+};
+
+export function TicketFilters({ filters, onChange, onClear }: TicketFiltersProps) {
+  const [searchText, setSearchText] = useState(filters.search ?? "");
+  const debouncedSearch = useDebouncedValue(searchText, SEARCH_DEBOUNCE_MS);
+
+  // The URL can change without typing (Back button, "Clear filters"): follow it.
+  useEffect(() => {
+    setSearchText((current) =>
+      current.trim() === (filters.search ?? "") ? current : (filters.search ?? ""),
+    );
+  }, [filters.search]);
+
+  useEffect(() => {
+    onChange({ search: debouncedSearch.trim() || undefined });
+  }, [debouncedSearch, onChange]);
+
+  return (
+    <Stack gap="3" role="search" aria-label="Filter tickets">
+      <Field.Root>
+        <Field.Label>Search</Field.Label>
+        <InputGroup startElement={<Search size={16} />}>
+          <Input
+            type="search"
+            name="search"
+            placeholder="Words in the title or description"
+            value={searchText}
+            onChange={(event) => setSearchText(event.currentTarget.value)}
+          />
+        </InputGroup>
+      </Field.Root>
+      <SimpleGrid columns={{ base: 1, sm: 3 }} gap="3">
+        <SelectField
+          label="Category"
+          name="filter-category"
+          size="sm"
+          value={filters.category ?? ""}
+          placeholder="All categories"
+          options={CATEGORY_OPTIONS}
+          onChange={(value) => onChange({ category: (value || undefined) as Category })}
+        />
+        <SelectField
+          label="Priority"
+          name="filter-priority"
+          size="sm"
+          value={filters.priority ?? ""}
+          placeholder="All priorities"
+          options={PRIORITY_OPTIONS}
+          onChange={(value) => onChange({ priority: (value || undefined) as Priority })}
+        />
+        <SelectField
+          label="Status"
+          name="filter-status"
+          size="sm"
+          value={filters.status ?? ""}
+          placeholder="All statuses"
+          options={STATUS_OPTIONS}
+          onChange={(value) => onChange({ status: (value || undefined) as Status })}
+        />
+      </SimpleGrid>
+      {hasActiveFilters(filters) && (
+        <Button
+          alignSelf="flex-start"
+          size="xs"
+          variant="ghost"
+          onClick={() => {
+            setSearchText("");
+            onClear();
+          }}
+        >
+          <X /> Clear filters
+        </Button>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,208 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { statsKeys } from "@/lib/query-keys";
+import { makePage, makeStats, makeTicket } from "@/testing/data";
+import { deferred, jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
+import { renderWithProviders } from "@/testing/render";
+import type { Ticket } from "@/types/api";
+import { TicketList } from "./ticket-list";
+
+const LIST = "/api/tickets/";
+
+function card(title: string) {
+  // A modal dialog hides the page behind it from the accessibility tree.
+  return within(screen.getByRole("article", { name: title, hidden: true }));
+}
+
+function lastListParams(api: ReturnType<typeof stubFetch>) {
+  const requests = api.to("GET", LIST);
+  return Object.fromEntries(requests[requests.length - 1].url.searchParams);
+}
+
+describe("TicketList filters", () => {
+  it("reads the filters from the URL and asks the server for exactly those", async () => {
+    const api = stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket()])) });
+    renderWithProviders(<TicketList />, { url: "/?category=billing&status=open&search=refund" });
+
+    expect(await screen.findByText("Charged twice for my subscription")).toBeInTheDocument();
+    expect(lastListParams(api)).toEqual({
+      category: "billing",
+      status: "open",
+      search: "refund",
+      page_size: "20",
+    });
+    expect(screen.getByLabelText("Category")).toHaveValue("billing");
+    expect(screen.getByLabelText("Status")).toHaveValue("open");
+    expect(screen.getByLabelText("Priority")).toHaveValue("");
+    expect(screen.getByLabelText("Search")).toHaveValue("refund");
+  });
+
+  it("writes each filter change to the query string and refetches", async () => {
+    const api = stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket()])) });
+    const { user } = renderWithProviders(<TicketList />);
+    await screen.findByText("Charged twice for my subscription");
+
+    await user.selectOptions(screen.getByLabelText("Priority"), "high");
+    expect(window.location.search).toBe("?priority=high");
+    await waitFor(() => expect(lastListParams(api)).toMatchObject({ priority: "high" }));
+
+    await user.selectOptions(screen.getByLabelText("Category"), "billing");
+    await user.type(screen.getByLabelText("Search"), "refund");
+    await waitFor(() =>
+      expect(new URLSearchParams(window.location.search).get("search")).toBe("refund"),
+    );
+    expect(new URLSearchParams(window.location.search).get("category")).toBe("billing");
+    await waitFor(() =>
+      expect(lastListParams(api)).toMatchObject({
+        priority: "high",
+        category: "billing",
+        search: "refund",
+      }),
+    );
+
+    await user.click(screen.getByRole("button", { name: "Clear filters" }));
+    expect(window.location.search).toBe("");
+    expect(screen.getByLabelText("Search")).toHaveValue("");
+    expect(screen.getByLabelText("Priority")).toHaveValue("");
+  });
+
+  it("follows the Back button to an earlier filter", async () => {
+    stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket()])) });
+    const { user } = renderWithProviders(<TicketList />, { url: "/?status=open" });
+    await screen.findByText("Charged twice for my subscription");
+
+    await user.selectOptions(screen.getByLabelText("Status"), "closed");
+    expect(screen.getByLabelText("Status")).toHaveValue("closed");
+
+    window.history.back();
+    await waitFor(() => expect(screen.getByLabelText("Status")).toHaveValue("open"));
+  });
+});
+
+describe("TicketList states", () => {
+  it("says when no ticket matches the filters, and offers to clear them", async () => {
+    stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([])) });
+    const { user } = renderWithProviders(<TicketList />, { url: "/?priority=critical" });
+
+    expect(await screen.findByText("No tickets match these filters")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Show all tickets" }));
+
+    expect(window.location.search).toBe("");
+    expect(await screen.findByText("No tickets yet")).toBeInTheDocument();
+  });
+
+  it("shows skeletons while loading, then an error with a working retry", async () => {
+    const first = deferred();
+    let calls = 0;
+    stubFetch({
+      [`GET ${LIST}`]: () => {
+        calls += 1;
+        return calls === 1 ? first.promise : jsonResponse(makePage([makeTicket()]));
+      },
+    });
+    const { user } = renderWithProviders(<TicketList />);
+
+    expect(screen.getByLabelText("Loading tickets")).toHaveAttribute("aria-busy", "true");
+    first.resolve(validationError(null, "The database is not answering.", 503));
+
+    expect(await screen.findByText("The tickets could not be loaded")).toBeInTheDocument();
+    expect(screen.getByText("The database is not answering.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+
+    expect(await screen.findByText("Charged twice for my subscription")).toBeInTheDocument();
+  });
+
+  it("shows when each ticket came in, with the exact time on hover", async () => {
+    const createdAt = new Date(Date.now() - 5 * 60_000).toISOString();
+    stubFetch({
+      [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket({ created_at: createdAt })])),
+    });
+    renderWithProviders(<TicketList />);
+
+    const time = await screen.findByText("5 min. ago");
+    expect(time).toHaveAttribute("datetime", createdAt);
+    expect(time.getAttribute("title")).toMatch(/\d{4}/);
+  });
+
+  it("loads the next page through the cursor link the server gave", async () => {
+    const older = makeTicket({ id: 2, title: "Older ticket" });
+    const api = stubFetch({
+      [`GET ${LIST}`]: ({ url }) =>
+        url.searchParams.get("cursor") === "abc"
+          ? jsonResponse(makePage([older]))
+          : jsonResponse(
+              makePage([makeTicket()], "http://backend.internal:8000/api/tickets/?cursor=abc"),
+            ),
+    });
+    const { user } = renderWithProviders(<TicketList />);
+    await screen.findByText("Charged twice for my subscription");
+
+    await user.click(screen.getByRole("button", { name: "Load more" }));
+
+    expect(await screen.findByText("Older ticket")).toBeInTheDocument();
+    expect(api.to("GET", LIST).at(-1)?.url.href).toBe(
+      `${window.location.origin}/api/tickets/?cursor=abc`,
+    );
+    expect(screen.queryByRole("button", { name: "Load more" })).not.toBeInTheDocument();
+  });
+});
+
+describe("TicketList status change", () => {
+  /** A server holding one ticket; `answer` decides how it responds to a PATCH. */
+  function stubTicketApi(
+    ticket: Ticket,
+    answer: (changes: Partial<Ticket>) => Response | Promise<Response>,
+  ) {
+    let stored = ticket;
+    return stubFetch({
+      [`GET ${LIST}`]: () => jsonResponse(makePage([stored])),
+      [`GET ${LIST}${ticket.id}/`]: () => jsonResponse(stored),
+      [`PATCH ${LIST}${ticket.id}/`]: async ({ body }) => {
+        const response = await answer(body as Partial<Ticket>);
+        if (response.ok) {
+          stored = { ...stored, ...(body as Partial<Ticket>) };
+        }
+        return response;
+      },
+    });
+  }
+
+  it("shows the new status at once and puts the old one back if the server refuses", async () => {
+    const ticket = makeTicket({ id: 5, title: "Cannot log in" });
+    const patch = deferred();
+    const api = stubTicketApi(ticket, () => patch.promise);
+    const { user } = renderWithProviders(<TicketList />);
+
+    await user.click(await screen.findByRole("button", { name: "Cannot log in" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.selectOptions(within(dialog).getByLabelText("Status"), "in_progress");
+
+    expect(card("Cannot log in").getByTitle("Status")).toHaveTextContent("In progress");
+    expect(within(dialog).getByLabelText("Status")).toHaveValue("in_progress");
+    expect(api.to("PATCH", `${LIST}5/`)[0].body).toEqual({ status: "in_progress" });
+
+    patch.resolve(validationError("status", "Closed tickets cannot be reopened."));
+
+    expect(await screen.findByText("The ticket was not changed")).toBeInTheDocument();
+    expect(card("Cannot log in").getByTitle("Status")).toHaveTextContent("Open");
+    expect(within(dialog).getByLabelText("Status")).toHaveValue("open");
+  });
+
+  it("keeps the server's answer and refreshes the numbers", async () => {
+    const ticket = makeTicket({ id: 5, title: "Cannot log in" });
+    stubTicketApi(ticket, (changes) => jsonResponse({ ...ticket, ...changes }));
+    const { user, queryClient } = renderWithProviders(<TicketList />);
+    queryClient.setQueryData(statsKeys.all, makeStats());
+
+    await user.click(await screen.findByRole("button", { name: "Cannot log in" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.selectOptions(within(dialog).getByLabelText("Status"), "resolved");
+
+    await waitFor(() => expect(queryClient.getQueryState(statsKeys.all)?.isInvalidated).toBe(true));
+    expect(card("Cannot log in").getByTitle("Status")).toHaveTextContent("Resolved");
+    expect(within(dialog).getByText("Accepted as suggested")).toBeInTheDocument();
+
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  });
+});

@@ -1,0 +1,153 @@
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  Heading,
+  HStack,
+  Skeleton,
+  SkeletonText,
+  Spinner,
+  Stack,
+  Text,
+} from "@chakra-ui/react";
+import { Inbox } from "lucide-react";
+import { useState } from "react";
+import { useNow } from "@/lib/use-now";
+import type { TicketFilters as Filters } from "@/types/api";
+import { useTickets } from "../api/get-tickets";
+import { hasActiveFilters } from "../filters";
+import { useTicketFilters } from "../hooks/use-ticket-filters";
+import { TicketCard } from "./ticket-card";
+import { TicketDetailsDialog } from "./ticket-details-dialog";
+import { TicketFilters } from "./ticket-filters";
+
+export function TicketList() {
+  const { filters, setFilters, clearFilters } = useTicketFilters();
+  const [openTicketId, setOpenTicketId] = useState<number | null>(null);
+
+  return (
+    <Card.Root as="section" aria-labelledby="tickets-heading">
+      <Card.Header>
+        <Heading as="h2" size="lg" id="tickets-heading">
+          Tickets
+        </Heading>
+      </Card.Header>
+      <Card.Body gap="5">
+        <TicketFilters filters={filters} onChange={setFilters} onClear={clearFilters} />
+        <TicketResults filters={filters} onClearFilters={clearFilters} onOpen={setOpenTicketId} />
+      </Card.Body>
+      <TicketDetailsDialog ticketId={openTicketId} onClose={() => setOpenTicketId(null)} />
+    </Card.Root>
+  );
+}
+
+type TicketResultsProps = {
+  filters: Filters;
+  onClearFilters: () => void;
+  onOpen: (id: number) => void;
+};
+
+function TicketResults({ filters, onClearFilters, onOpen }: TicketResultsProps) {
+  const now = useNow();
+  const filtersActive = hasActiveFilters(filters);
+  const {
+    data,
+    isPending,
+    isError,
+    error,
+    refetch,
+    isRefetching,
+    isPlaceholderData,
+    hasNextPage,
+    fetchNextPage,
+    isFetchingNextPage,
+  } = useTickets(filters);
+
+  if (isPending) {
+    return (
+      <Stack gap="3" aria-busy="true" aria-label="Loading tickets">
+        {[1, 2, 3].map((key) => (
+          <Card.Root key={key} size="sm" variant="outline">
+            <Card.Body gap="3">
+              <Skeleton height="5" width="60%" />
+              <SkeletonText noOfLines={2} />
+              <Skeleton height="5" width="40%" />
+            </Card.Body>
+          </Card.Root>
+        ))}
+      </Stack>
+    );
+  }
+
+  if (isError) {
+    return (
+      <Alert.Root status="error" alignItems="center">
+        <Alert.Indicator />
+        <Alert.Content>
+          <Alert.Title>The tickets could not be loaded</Alert.Title>
+          <Alert.Description>{error.message}</Alert.Description>
+        </Alert.Content>
+        <Button size="sm" variant="outline" loading={isRefetching} onClick={() => refetch()}>
+          Retry
+        </Button>
+      </Alert.Root>
+    );
+  }
+
+  const tickets = data.pages.flatMap((page) => page.results);
+
+  if (tickets.length === 0) {
+    return (
+      <EmptyState.Root size="sm">
+        <EmptyState.Content>
+          <EmptyState.Indicator>
+            <Inbox />
+          </EmptyState.Indicator>
+          <EmptyState.Title>
+            {filtersActive ? "No tickets match these filters" : "No tickets yet"}
+          </EmptyState.Title>
+          <EmptyState.Description>
+            {filtersActive
+              ? "Try another search or clear the filters."
+              : "Tickets submitted with the form appear here, newest first."}
+          </EmptyState.Description>
+          {filtersActive && (
+            <Button size="sm" variant="outline" onClick={onClearFilters}>
+              Show all tickets
+            </Button>
+          )}
+        </EmptyState.Content>
+      </EmptyState.Root>
+    );
+  }
+
+  return (
+    <Stack gap="3">
+      <HStack justify="space-between" minH="5">
+        <Text textStyle="sm" color="fg.muted" aria-live="polite">
+          {hasNextPage ? `Showing the newest ${tickets.length}` : `${tickets.length} shown`}
+        </Text>
+        {isPlaceholderData && <Spinner size="sm" aria-label="Updating the list" />}
+      </HStack>
+      <Stack as="ul" gap="3" listStyleType="none" opacity={isPlaceholderData ? 0.6 : 1}>
+        {tickets.map((ticket) => (
+          <li key={ticket.id}>
+            <TicketCard ticket={ticket} now={now} onOpen={onOpen} />
+          </li>
+        ))}
+      </Stack>
+      {hasNextPage && (
+        <Button
+          variant="outline"
+          alignSelf="center"
+          loading={isFetchingNextPage}
+          loadingText="Loading"
+          onClick={() => fetchNextPage()}
+        >
+          Load more
+        </Button>
+      )}
+    </Stack>
+  );
+}
