@@ -1,0 +1,33 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "@/lib/api-client";
+import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import type { Category, Classifier, Priority, Ticket } from "@/types/api";
+
+export type CreateTicketInput = {
+  title: string;
+  description: string;
+  category?: Category;
+  priority?: Priority;
+  suggested_category?: Category;
+  suggested_priority?: Priority;
+  classified_by?: Classifier;
+};
+
+export function createTicket(input: CreateTicketInput): Promise<Ticket> {
+  return apiRequest<Ticket>("/api/tickets/", { method: "POST", body: input });
+}
+
+export function useCreateTicket() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createTicket,
+    onSuccess: (ticket) => {
+      queryClient.setQueryData(ticketKeys.detail(ticket.id), ticket);
+      // Awaited, so the form reports success once the list and stats already show it.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: statsKeys.all }),
+      ]);
+    },
+  });
+}

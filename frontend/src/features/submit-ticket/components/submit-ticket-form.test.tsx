@@ -1,0 +1,249 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { makeTicket } from "@/testing/data";
+import { deferred, jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
+import { renderWithProviders } from "@/testing/render";
+import type { Suggestion } from "@/types/api";
+import { SubmitTicketForm } from "./submit-ticket-form";
+
+const CLASSIFY = "/api/tickets/classify/";
+const BILLING_TEXT = "I was charged twice this month, please refund the duplicate invoice";
+const OUTAGE_TEXT = "The whole site is down and every page shows an error since this morning";
+
+function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
+  return {
+    suggested_category: "billing",
+    suggested_priority: "high",
+    backend: "rules",
+    model: null,
+    latency_ms: 12,
+    ...overrides,
+  };
+}
+
+const categorySelect = () => screen.getByLabelText("Category") as HTMLSelectElement;
+const prioritySelect = () => screen.getByLabelText("Priority") as HTMLSelectElement;
+const titleInput = () => screen.getByLabelText(/^Title/);
+const descriptionInput = () => screen.getByLabelText(/^Description/);
+
+/** Sets the whole description in one change, as a paste would. */
+function setDescription(text: string) {
+  fireEvent.change(descriptionInput(), { target: { value: text } });
+}
+
+describe("SubmitTicketForm suggestions", () => {
+  it("asks once, after typing pauses, with the whole text", async () => {
+    const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
+    renderWithProviders(<SubmitTicketForm />);
+
+    fireEvent.change(titleInput(), { target: { value: "Refund" } });
+    // One change per keystroke, as fast as a person types.
+    for (let length = 1; length <= BILLING_TEXT.length; length++) {
+      setDescription(BILLING_TEXT.slice(0, length));
+    }
+
+    expect(api.to("POST", CLASSIFY)).toHaveLength(0);
+    await waitFor(() => expect(categorySelect()).toHaveValue("billing"));
+    expect(api.to("POST", CLASSIFY)).toHaveLength(1);
+    expect(api.to("POST", CLASSIFY)[0].body).toEqual({
+      title: "Refund",
+      description: BILLING_TEXT,
+    });
+  });
+
+  it("does not ask while the description is too short to mean anything", async () => {
+    const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
+    renderWithProviders(<SubmitTicketForm />);
+
+    setDescription("refund pls");
+    fireEvent.blur(descriptionInput());
+    await new Promise((resolve) => setTimeout(resolve, 700));
+
+    expect(api.to("POST", CLASSIFY)).toHaveLength(0);
+    expect(categorySelect()).toHaveValue("");
+  });
+
+  it("asks at once when the description loses focus", async () => {
+    const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
+    renderWithProviders(<SubmitTicketForm />);
+
+    setDescription(BILLING_TEXT);
+    fireEvent.blur(descriptionInput());
+
+    // Well before the 500 ms pause would have fired.
+    await waitFor(() => expect(api.to("POST", CLASSIFY)).toHaveLength(1), { timeout: 250 });
+  });
+
+  it("shows a loading state on the dropdowns while the classifier runs", async () => {
+    const answer = deferred();
+    stubFetch({ [`POST ${CLASSIFY}`]: () => answer.promise });
+    renderWithProviders(<SubmitTicketForm />);
+
+    setDescription(BILLING_TEXT);
+
+    await waitFor(() => expect(categorySelect()).toHaveAttribute("aria-busy", "true"));
+    expect(prioritySelect()).toHaveAttribute("aria-busy", "true");
+    expect(screen.getByText("Suggesting a category and priority…")).toBeInTheDocument();
+
+    answer.resolve(jsonResponse(suggestion({ suggested_priority: "medium" })));
+
+    await waitFor(() => expect(categorySelect()).toHaveAttribute("aria-busy", "false"));
+    expect(categorySelect()).toHaveValue("billing");
+    expect(prioritySelect()).toHaveValue("medium");
+  });
+
+  it.each([
+    [{ backend: "ollama", model: "llama3.2:3b" }, "Local model · llama3.2:3b"],
+    [{ backend: "cloud", model: "gpt-4o-mini" }, "Cloud · gpt-4o-mini"],
+    [{ backend: "rules", model: null }, "Keyword rules"],
+  ] as const)("names where the suggestion came from (%o)", async (source, label) => {
+    stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion(source)) });
+    renderWithProviders(<SubmitTicketForm />);
+
+    setDescription(BILLING_TEXT);
+
+    expect(await screen.findByTestId("suggestion-source")).toHaveTextContent(label);
+  });
+
+  it("ignores an answer that arrives after a newer one", async () => {
+    const first = deferred();
+    const second = deferred();
+    const api = stubFetch({
+      [`POST ${CLASSIFY}`]: ({ body }) =>
+        (body as { description: string }).description === BILLING_TEXT
+          ? first.promise
+          : second.promise,
+    });
+    renderWithProviders(<SubmitTicketForm />);
+
+    setDescription(BILLING_TEXT);
+    await waitFor(() => expect(api.to("POST", CLASSIFY)).toHaveLength(1));
+    setDescription(OUTAGE_TEXT);
+    await waitFor(() => expect(api.to("POST", CLASSIFY)).toHaveLength(2));
+
+    // The older request is cancelled once the text it was about is gone.
+    expect(api.to("POST", CLASSIFY)[0].signal?.aborted).toBe(true);
+
+    second.resolve(
+      jsonResponse(suggestion({ suggested_category: "technical", suggested_priority: "critical" })),
+    );
+    await waitFor(() => expect(categorySelect()).toHaveValue("technical"));
+    first.resolve(jsonResponse(suggestion()));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(categorySelect()).toHaveValue("technical");
+    expect(prioritySelect()).toHaveValue("critical");
+  });
+
+  it("keeps a choice made by hand when a later suggestion arrives", async () => {
+    stubFetch({
+      [`POST ${CLASSIFY}`]: ({ body }) =>
+        jsonResponse(
+          (body as { description: string }).description === BILLING_TEXT
+            ? suggestion()
+            : suggestion({ suggested_category: "technical", suggested_priority: "critical" }),
+        ),
+    });
+    const { user } = renderWithProviders(<SubmitTicketForm />);
+
+    setDescription(BILLING_TEXT);
+    await waitFor(() => expect(prioritySelect()).toHaveValue("high"));
+    await user.selectOptions(prioritySelect(), "low");
+
+    setDescription(OUTAGE_TEXT);
+
+    await waitFor(() => expect(categorySelect()).toHaveValue("technical"));
+    expect(prioritySelect()).toHaveValue("low");
+
+    await user.click(screen.getByRole("button", { name: "Use suggestion (Critical)" }));
+    expect(prioritySelect()).toHaveValue("critical");
+  });
+});
+
+describe("SubmitTicketForm submit", () => {
+  it("sends the final values with the suggestion that was shown, then clears", async () => {
+    const api = stubFetch({
+      [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()),
+      "POST /api/tickets/": ({ body }) =>
+        jsonResponse(makeTicket({ id: 42, ...(body as object), status: "open" }), 201),
+    });
+    const { user } = renderWithProviders(<SubmitTicketForm />);
+
+    await user.type(titleInput(), "Charged twice for my subscription");
+    setDescription(BILLING_TEXT);
+    await waitFor(() => expect(prioritySelect()).toHaveValue("high"));
+    await user.selectOptions(prioritySelect(), "critical");
+    await user.click(screen.getByRole("button", { name: "Submit ticket" }));
+
+    expect(await screen.findByText("Ticket submitted")).toBeInTheDocument();
+    expect(api.to("POST", "/api/tickets/")[0].body).toEqual({
+      title: "Charged twice for my subscription",
+      description: BILLING_TEXT,
+      category: "billing",
+      priority: "critical",
+      suggested_category: "billing",
+      suggested_priority: "high",
+      classified_by: "rules",
+    });
+    expect(titleInput()).toHaveValue("");
+    expect(descriptionInput()).toHaveValue("");
+    expect(prioritySelect()).toHaveValue("");
+  });
+
+  it("shows the server's field errors under their fields", async () => {
+    stubFetch({
+      [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()),
+      "POST /api/tickets/": () => validationError("title", "This title is already in use."),
+    });
+    const { user } = renderWithProviders(<SubmitTicketForm />);
+
+    await user.type(titleInput(), "Refund");
+    setDescription(BILLING_TEXT);
+    await user.click(screen.getByRole("button", { name: "Submit ticket" }));
+
+    expect(await screen.findByText("This title is already in use.")).toBeInTheDocument();
+    expect(titleInput()).toHaveAttribute("aria-invalid", "true");
+    expect(titleInput()).toHaveValue("Refund");
+  });
+
+  it("checks for a blank title and description before asking the server", async () => {
+    const api = stubFetch({});
+    const { user } = renderWithProviders(<SubmitTicketForm />);
+
+    await user.type(titleInput(), "   ");
+    await user.click(screen.getByRole("button", { name: "Submit ticket" }));
+
+    expect(screen.getByText("Give the ticket a short title.")).toBeInTheDocument();
+    expect(screen.getByText("Describe the problem.")).toBeInTheDocument();
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("counts the title's characters against its limit", async () => {
+    stubFetch({});
+    const { user } = renderWithProviders(<SubmitTicketForm />);
+
+    await user.type(titleInput(), "Refund");
+
+    expect(screen.getByText("6/200")).toBeInTheDocument();
+    expect(titleInput()).toHaveAttribute("maxlength", "200");
+  });
+
+  it("still submits when the classifier fails, leaving the choice to the server", async () => {
+    const api = stubFetch({
+      [`POST ${CLASSIFY}`]: () => validationError(null, "Classifier exploded", 500),
+      "POST /api/tickets/": () => jsonResponse(makeTicket({ id: 7 }), 201),
+    });
+    const { user } = renderWithProviders(<SubmitTicketForm />);
+
+    await user.type(titleInput(), "Refund please");
+    setDescription(BILLING_TEXT);
+    expect(await screen.findByText(/No suggestion right now/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Submit ticket" }));
+
+    expect(await screen.findByText("Ticket submitted")).toBeInTheDocument();
+    expect(api.to("POST", "/api/tickets/")[0].body).toEqual({
+      title: "Refund please",
+      description: BILLING_TEXT,
+    });
+  });
+});

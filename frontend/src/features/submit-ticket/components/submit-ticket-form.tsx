@@ -1,0 +1,242 @@
+import {
+  Button,
+  Card,
+  Field,
+  Heading,
+  HStack,
+  Input,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from "@chakra-ui/react";
+import { type FormEvent, useState } from "react";
+import { SelectField, toOptions } from "@/components/ui/select-field";
+import { toaster } from "@/components/ui/toaster";
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/config/constants";
+import { CATEGORY_LABELS, PRIORITY_LABELS } from "@/config/ticket-fields";
+import { ApiError } from "@/lib/api-client";
+import type { Category, Priority } from "@/types/api";
+import { type CreateTicketInput, useCreateTicket } from "../api/create-ticket";
+import { useTicketSuggestion } from "../hooks/use-ticket-suggestion";
+import { SuggestionStatus } from "./suggestion-status";
+
+const CATEGORY_OPTIONS = toOptions(CATEGORY_LABELS);
+const PRIORITY_OPTIONS = toOptions(PRIORITY_LABELS);
+const SHOWN_FIELDS = ["title", "description", "category", "priority"] as const;
+
+type FieldErrors = Partial<Record<(typeof SHOWN_FIELDS)[number], string>>;
+
+function validate(title: string, description: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!title.trim()) {
+    errors.title = "Give the ticket a short title.";
+  }
+  if (!description.trim()) {
+    errors.description = "Describe the problem.";
+  } else if (description.length > DESCRIPTION_MAX_LENGTH) {
+    errors.description = `Keep the description under ${DESCRIPTION_MAX_LENGTH} characters.`;
+  }
+  return errors;
+}
+
+export function SubmitTicketForm() {
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  // A choice made by hand wins over every later suggestion, per field; null = follow it.
+  const [chosenCategory, setChosenCategory] = useState<Category | null>(null);
+  const [chosenPriority, setChosenPriority] = useState<Priority | null>(null);
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+
+  const { suggestion, isLoading, error, flush, reset } = useTicketSuggestion({
+    title,
+    description,
+  });
+  const create = useCreateTicket();
+
+  const category = chosenCategory ?? suggestion?.suggested_category ?? "";
+  const priority = chosenPriority ?? suggestion?.suggested_priority ?? "";
+
+  const serverErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const errorFor = (field: (typeof SHOWN_FIELDS)[number]) =>
+    clientErrors[field] ?? serverErrors[field]?.join(" ");
+
+  const editText = (field: "title" | "description", value: string) => {
+    (field === "title" ? setTitle : setDescription)(value);
+    setClientErrors((errors) => ({ ...errors, [field]: undefined }));
+    if (create.isError) {
+      create.reset();
+    }
+  };
+
+  const clearForm = () => {
+    setTitle("");
+    setDescription("");
+    setChosenCategory(null);
+    setChosenPriority(null);
+    setClientErrors({});
+    reset();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const errors = validate(title, description);
+    setClientErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      return;
+    }
+    const input: CreateTicketInput = {
+      title: title.trim(),
+      description: description.trim(),
+      ...(category && { category }),
+      ...(priority && { priority }),
+      ...(suggestion && {
+        suggested_category: suggestion.suggested_category,
+        suggested_priority: suggestion.suggested_priority,
+        classified_by: suggestion.backend,
+      }),
+    };
+    create.mutate(input, {
+      onSuccess: (ticket) => {
+        clearForm();
+        toaster.success({
+          title: "Ticket submitted",
+          description: `#${ticket.id} “${ticket.title}” is in the queue.`,
+        });
+      },
+      onError: (failure) => {
+        const messages =
+          failure instanceof ApiError ? failure.otherMessages(SHOWN_FIELDS) : [failure.message];
+        if (messages.length > 0) {
+          toaster.error({ title: "The ticket was not submitted", description: messages.join(" ") });
+        }
+      },
+    });
+  };
+
+  return (
+    <Card.Root as="section" aria-labelledby="submit-heading">
+      <Card.Header>
+        <Heading as="h2" size="lg" id="submit-heading">
+          Submit a ticket
+        </Heading>
+        <Text textStyle="sm" color="fg.muted">
+          Category and priority are suggested as you type; change them if they look wrong.
+        </Text>
+      </Card.Header>
+      <Card.Body>
+        <Stack gap="4" asChild>
+          <form onSubmit={submit} noValidate aria-label="Submit a ticket">
+            <Field.Root required invalid={Boolean(errorFor("title"))}>
+              <Field.Label>
+                Title <Field.RequiredIndicator />
+              </Field.Label>
+              <Input
+                name="title"
+                value={title}
+                maxLength={TITLE_MAX_LENGTH}
+                placeholder="One line that sums up the problem"
+                autoComplete="off"
+                onChange={(event) => editText("title", event.currentTarget.value)}
+              />
+              <HStack justify="space-between" width="full" align="start">
+                {errorFor("title") ? (
+                  <Field.ErrorText>{errorFor("title")}</Field.ErrorText>
+                ) : (
+                  <span />
+                )}
+                <Field.HelperText
+                  aria-live="polite"
+                  color={title.length >= TITLE_MAX_LENGTH ? "fg.error" : "fg.muted"}
+                  flexShrink={0}
+                >
+                  {title.length}/{TITLE_MAX_LENGTH}
+                </Field.HelperText>
+              </HStack>
+            </Field.Root>
+
+            <Field.Root required invalid={Boolean(errorFor("description"))}>
+              <Field.Label>
+                Description <Field.RequiredIndicator />
+              </Field.Label>
+              <Textarea
+                name="description"
+                value={description}
+                rows={5}
+                placeholder="What happened, what you expected, and anything you already tried"
+                onChange={(event) => editText("description", event.currentTarget.value)}
+                onBlur={flush}
+              />
+              {errorFor("description") && (
+                <Field.ErrorText>{errorFor("description")}</Field.ErrorText>
+              )}
+            </Field.Root>
+
+            <SuggestionStatus suggestion={suggestion} isLoading={isLoading} error={error} />
+
+            <SimpleGrid columns={{ base: 1, sm: 2 }} gap="4">
+              <SelectField
+                label="Category"
+                name="category"
+                value={category}
+                placeholder="Let the server decide"
+                options={CATEGORY_OPTIONS}
+                loading={isLoading}
+                errorText={errorFor("category")}
+                onChange={(value) => setChosenCategory((value as Category) || null)}
+                helperText={
+                  chosenCategory &&
+                  suggestion &&
+                  chosenCategory !== suggestion.suggested_category && (
+                    <UseSuggestionButton
+                      label={CATEGORY_LABELS[suggestion.suggested_category]}
+                      onClick={() => setChosenCategory(null)}
+                    />
+                  )
+                }
+              />
+              <SelectField
+                label="Priority"
+                name="priority"
+                value={priority}
+                placeholder="Let the server decide"
+                options={PRIORITY_OPTIONS}
+                loading={isLoading}
+                errorText={errorFor("priority")}
+                onChange={(value) => setChosenPriority((value as Priority) || null)}
+                helperText={
+                  chosenPriority &&
+                  suggestion &&
+                  chosenPriority !== suggestion.suggested_priority && (
+                    <UseSuggestionButton
+                      label={PRIORITY_LABELS[suggestion.suggested_priority]}
+                      onClick={() => setChosenPriority(null)}
+                    />
+                  )
+                }
+              />
+            </SimpleGrid>
+
+            <Button
+              type="submit"
+              colorPalette="teal"
+              alignSelf={{ base: "stretch", sm: "flex-end" }}
+              loading={create.isPending}
+              loadingText="Submitting"
+            >
+              Submit ticket
+            </Button>
+          </form>
+        </Stack>
+      </Card.Body>
+    </Card.Root>
+  );
+}
+
+function UseSuggestionButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Button variant="plain" size="xs" height="auto" px="0" colorPalette="teal" onClick={onClick}>
+      Use suggestion ({label})
+    </Button>
+  );
+}
