@@ -1,0 +1,96 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { makeStats } from "@/testing/data";
+import { jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
+import { renderWithProviders } from "@/testing/render";
+import { StatsPanel } from "./stats-panel";
+
+const STATS = "GET /api/tickets/stats/";
+
+/** The value shown next to a label in a Stat or a chart legend. */
+function statValue(label: string) {
+  const stat = screen.getByText(label).closest(".chakra-stat__root");
+  if (!(stat instanceof HTMLElement)) {
+    throw new Error(`No stat labelled ${label}`);
+  }
+  return within(stat);
+}
+
+function legendCount(chartTitle: string, bucket: string) {
+  const figure = screen.getByRole("figure", { name: chartTitle });
+  const label = within(figure).getByText(bucket, { selector: "dt" });
+  return label.nextElementSibling?.textContent;
+}
+
+describe("StatsPanel", () => {
+  it("shows the totals, the average per day and the AI agreement", async () => {
+    stubFetch({ [STATS]: () => jsonResponse(makeStats()) });
+    renderWithProviders(<StatsPanel />);
+
+    expect(await screen.findByText("Total tickets")).toBeInTheDocument();
+    expect(statValue("Total tickets").getByText("10")).toBeInTheDocument();
+    expect(statValue("Open").getByText("4")).toBeInTheDocument();
+    expect(statValue("Per day").getByText("2.5")).toBeInTheDocument();
+    expect(statValue("AI agreement").getByText("86%")).toBeInTheDocument();
+    expect(statValue("AI agreement").getByText(/priority 71% · 7 classified/)).toBeInTheDocument();
+  });
+
+  it("draws every bucket of the breakdowns, zeros included", async () => {
+    stubFetch({
+      [STATS]: () =>
+        jsonResponse(
+          makeStats({
+            priority_breakdown: { low: 0, medium: 5, high: 0, critical: 1 },
+            category_breakdown: { billing: 6, technical: 0, account: 0, general: 0 },
+          }),
+        ),
+    });
+    renderWithProviders(<StatsPanel />);
+
+    await screen.findByRole("figure", { name: "By priority" });
+    expect(legendCount("By priority", "Low")).toBe("0");
+    expect(legendCount("By priority", "Medium")).toBe("5");
+    expect(legendCount("By priority", "High")).toBe("0");
+    expect(legendCount("By priority", "Critical")).toBe("1");
+    expect(legendCount("By category", "Billing")).toBe("6");
+    expect(legendCount("By category", "General")).toBe("0");
+  });
+
+  it("says when nothing has been classified yet", async () => {
+    stubFetch({
+      [STATS]: () =>
+        jsonResponse(
+          makeStats({
+            total_tickets: 0,
+            open_tickets: 0,
+            avg_tickets_per_day: 0,
+            ai_agreement: { classified_tickets: 0, category_rate: null, priority_rate: null },
+          }),
+        ),
+    });
+    renderWithProviders(<StatsPanel />);
+
+    expect(await screen.findByText("nothing classified yet")).toBeInTheDocument();
+    expect(statValue("AI agreement").getByText("—")).toBeInTheDocument();
+    expect(statValue("Total tickets").getByText("0")).toBeInTheDocument();
+  });
+
+  it("offers a retry when the numbers cannot be loaded", async () => {
+    let calls = 0;
+    stubFetch({
+      [STATS]: () => {
+        calls += 1;
+        return calls === 1
+          ? validationError(null, "Database unavailable", 503)
+          : jsonResponse(makeStats());
+      },
+    });
+    const { user } = renderWithProviders(<StatsPanel />);
+
+    expect(await screen.findByText("The statistics could not be loaded")).toBeInTheDocument();
+    expect(screen.getByText("Database unavailable")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+
+    expect(await screen.findByText("Total tickets")).toBeInTheDocument();
+  });
+});

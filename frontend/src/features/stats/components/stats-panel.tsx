@@ -1,0 +1,89 @@
+import { Alert, Button, Card, Heading, SimpleGrid, Skeleton, Stat, Text } from "@chakra-ui/react";
+import { lazy, Suspense } from "react";
+import { formatPercent } from "@/lib/format";
+import type { TicketStats } from "@/types/api";
+import { useStats } from "../api/get-stats";
+
+// recharts is most of the bundle; the numbers should not wait for it.
+const BreakdownCharts = lazy(() => import("./breakdown-charts"));
+
+const perDay = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+
+export function StatsPanel() {
+  const { data, isPending, isError, error, refetch, isRefetching } = useStats();
+
+  return (
+    <Card.Root as="section" aria-labelledby="stats-heading">
+      <Card.Header>
+        <Heading as="h2" size="lg" id="stats-heading">
+          Overview
+        </Heading>
+      </Card.Header>
+      <Card.Body gap="6">
+        {isPending ? (
+          <SimpleGrid columns={2} gap="4" aria-busy="true" aria-label="Loading statistics">
+            {[1, 2, 3, 4].map((key) => (
+              <Skeleton key={key} height="16" />
+            ))}
+          </SimpleGrid>
+        ) : isError ? (
+          <Alert.Root status="error" alignItems="center">
+            <Alert.Indicator />
+            <Alert.Content>
+              <Alert.Title>The statistics could not be loaded</Alert.Title>
+              <Alert.Description>{error.message}</Alert.Description>
+            </Alert.Content>
+            <Button size="sm" variant="outline" loading={isRefetching} onClick={() => refetch()}>
+              Retry
+            </Button>
+          </Alert.Root>
+        ) : (
+          <>
+            <StatNumbers stats={data} />
+            <Suspense fallback={<Skeleton height="56" aria-label="Loading charts" />}>
+              <BreakdownCharts stats={data} />
+            </Suspense>
+          </>
+        )}
+      </Card.Body>
+    </Card.Root>
+  );
+}
+
+function StatNumbers({ stats }: { stats: TicketStats }) {
+  const { ai_agreement: agreement } = stats;
+  return (
+    <SimpleGrid columns={{ base: 2, md: 4, lg: 2, xl: 4 }} gap="4">
+      <NumberStat label="Total tickets" value={String(stats.total_tickets)} />
+      <NumberStat label="Open" value={String(stats.open_tickets)} />
+      <NumberStat label="Per day" value={perDay.format(stats.avg_tickets_per_day)} help="average" />
+      <NumberStat
+        label="AI agreement"
+        value={agreement.category_rate === null ? "—" : formatPercent(agreement.category_rate)}
+        help={
+          agreement.category_rate === null
+            ? "nothing classified yet"
+            : `category · priority ${
+                agreement.priority_rate === null ? "—" : formatPercent(agreement.priority_rate)
+              } · ${agreement.classified_tickets} classified`
+        }
+      />
+    </SimpleGrid>
+  );
+}
+
+function NumberStat({ label, value, help }: { label: string; value: string; help?: string }) {
+  return (
+    <Stat.Root borderWidth="1px" borderRadius="l2" p="3" gap="1">
+      <Stat.Label>{label}</Stat.Label>
+      <Stat.ValueText>{value}</Stat.ValueText>
+      {help && (
+        <Stat.HelpText>
+          <Text as="span" textStyle="xs">
+            {help}
+          </Text>
+        </Stat.HelpText>
+      )}
+    </Stat.Root>
+  );
+}
