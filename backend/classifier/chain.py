@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from django.conf import settings
 
-from classifier.base import Classifier, ClassifierError, Suggestion
+from classifier.base import Classifier, ClassifierError, Labels, Suggestion
 from classifier.cloud import CloudClassifier
 from classifier.labels import Backend
 from classifier.ollama import OllamaClassifier
@@ -30,13 +30,15 @@ ORDER = [Backend.OLLAMA.value, Backend.CLOUD.value, Backend.RULES.value]
 class Chain:
     def __init__(
         self,
-        backends: list[Classifier],
+        models: list[Classifier],
         *,
         skip_seconds: float,
         cache_seconds: float,
         disabled: list[dict] | None = None,
     ) -> None:
-        self.backends = backends
+        self.models = models
+        # The rules never fail and are never skipped: they are the answer of last resort.
+        self.rules = RulesClassifier()
         self.skip_seconds = skip_seconds
         self.cache_seconds = cache_seconds
         # Backends that are configured off, listed by the health check only.
@@ -51,7 +53,7 @@ class Chain:
         cached = self._cached(key, started)
         if cached is not None:
             return replace(cached, latency_ms=_elapsed_ms(started))
-        for backend in self.backends:
+        for backend in self.models:
             if self.skipped_for(backend.backend) is not None:
                 continue
             try:
@@ -65,18 +67,12 @@ class Chain:
                 self._record_failure(backend, "unexpected error", log=False)
                 continue
             self._record_success(backend)
-            suggestion = Suggestion(
-                category=labels.category,
-                priority=labels.priority,
-                backend=backend.backend,
-                model=backend.model,
-                latency_ms=_elapsed_ms(started),
-            )
-            # Rules are instant; caching them would hide a model that comes back.
-            if backend.backend != Backend.RULES:
-                self._remember(key, suggestion)
+            suggestion = _suggestion(backend, labels, started)
+            self._remember(key, suggestion)
             return suggestion
-        raise RuntimeError("the rules backend must always answer")
+        # Not cached: the rules are instant, and a cached answer would hide a model
+        # that comes back.
+        return _suggestion(self.rules, self.rules.classify(title, description), started)
 
     def skipped_for(self, backend: Backend) -> str | None:
         """The reason a backend is being skipped now, or None when it may be tried."""
@@ -124,7 +120,7 @@ class Chain:
                 self._cache.popitem(last=False)
 
     def warm_up(self) -> None:
-        for backend in self.backends:
+        for backend in self.models:
             if isinstance(backend, OllamaClassifier):
                 try:
                     backend.warm_up()
@@ -134,7 +130,7 @@ class Chain:
 
     def health(self) -> dict:
         backends = []
-        for backend in self.backends:
+        for backend in [*self.models, self.rules]:
             state = backend.health()
             reason = self.skipped_for(backend.backend)
             # A reachable backend that just failed (say, timed out) is still skipped.
@@ -146,13 +142,23 @@ class Chain:
         return {"active": usable[0]["name"], "backends": listed}
 
 
+def _suggestion(backend: Classifier, labels: Labels, started: float) -> Suggestion:
+    return Suggestion(
+        category=labels.category,
+        priority=labels.priority,
+        backend=backend.backend,
+        model=backend.model,
+        latency_ms=_elapsed_ms(started),
+    )
+
+
 def _elapsed_ms(started: float) -> int:
     return round((time.monotonic() - started) * 1000)
 
 
 def build_chain() -> Chain:
     """The chain as the settings describe it."""
-    backends: list[Classifier] = [
+    models: list[Classifier] = [
         OllamaClassifier(
             host=settings.OLLAMA_HOST,
             model=settings.OLLAMA_MODEL,
@@ -163,7 +169,7 @@ def build_chain() -> Chain:
     ]
     disabled = []
     if settings.LLM_API_KEY:
-        backends.append(
+        models.append(
             CloudClassifier(
                 api_key=settings.LLM_API_KEY,
                 base_url=settings.LLM_BASE_URL,
@@ -180,9 +186,8 @@ def build_chain() -> Chain:
                 "detail": "LLM_API_KEY is not set",
             }
         )
-    backends.append(RulesClassifier())
     return Chain(
-        backends,
+        models,
         skip_seconds=settings.CLASSIFIER_SKIP_SECONDS,
         cache_seconds=settings.CLASSIFIER_CACHE_SECONDS,
         disabled=disabled,

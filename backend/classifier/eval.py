@@ -45,7 +45,8 @@ def _classifier(name: str):
 
     if name == "chain":
         return lambda title, description: vars(classify(title, description))
-    backends = {backend.backend.value: backend for backend in build_chain().backends}
+    chain = build_chain()
+    backends = {backend.backend.value: backend for backend in [*chain.models, chain.rules]}
     if name not in backends:
         sys.exit(f"backend {name!r} is not enabled (cloud needs LLM_API_KEY)")
     backend = backends[name]

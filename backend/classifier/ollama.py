@@ -31,6 +31,15 @@ WARM_UP_TICKET = ("Cannot log in", "The password reset link says it has expired.
 _TRANSPORT_ERRORS = (ConnectionError, httpx.HTTPError, ValueError)
 
 
+def _keep_alive(value: str) -> float | str:
+    """Ollama reads a bare number as seconds (-1: forever) but rejects it as a string,
+    so "300" or "-1" from the environment are sent as numbers, "30m" as it is."""
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
 def _full_name(model: str) -> str:
     """Ollama lists `llama3.2` as `llama3.2:latest`; compare names in that form."""
     return model if ":" in model else f"{model}:latest"
@@ -45,7 +54,7 @@ class OllamaClassifier:
         self.host = host
         self.model = model
         self.timeout = timeout
-        self.keep_alive = keep_alive
+        self.keep_alive = _keep_alive(keep_alive)
         # The request is not streamed, so Ollama sends the whole body when generation
         # ends: the read timeout bounds the total wait for the answer.
         self.connect_timeout = connect_timeout

@@ -48,6 +48,14 @@ def test_the_schema_options_and_keep_alive_are_sent(fake_ollama, settings):
     assert DESCRIPTION in user["content"]
 
 
+def test_a_keep_alive_in_seconds_is_sent_as_a_number(fake_ollama, settings):
+    settings.OLLAMA_KEEP_ALIVE = "-1"
+
+    classify(TITLE, DESCRIPTION)
+
+    assert fake_ollama.chats()[0]["keep_alive"] == -1
+
+
 @pytest.mark.parametrize(
     ("behaviour", "reason"),
     [
