@@ -42,11 +42,13 @@ When a ticket raises several issues, pick the one that hurts the customer most.
 
 Priorities:
 - critical: many users are blocked (outage, production down), a security incident
-  (account taken over, data exposed, fraud), or data lost.
+  (account taken over, unauthorised access or charges, data exposed), or a business's
+  data lost (a database, shared files).
 - high: one customer is blocked with no workaround (cannot log in, cannot pay, the app
-  crashes on start), money charged wrongly, or a deadline within a day.
+  crashes on start), their own work lost, money taken wrongly (charged twice, charged
+  after cancelling, paid but not delivered), or a deadline within a day.
 - medium: something is broken or wrong, but the customer can still work or has a
-  workaround.
+  workaround; a charge to review; a vague report.
 - low: questions, feature requests, feedback, cosmetic issues; nothing is broken.
 Tone does not set priority: an angry ticket about a typo is still low. Tickets may be in
 any language; classify them the same way.
