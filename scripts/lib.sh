@@ -83,3 +83,15 @@ ensure_chromium() {
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
+
+# Exports the settings from a .env file at the top of the repository (the same file
+# Docker Compose reads), without overriding variables already set in the environment.
+load_dotenv() {
+  local file="$REPO_DIR/.env" line name
+  [ -f "$file" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    [[ "$line" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || continue
+    name=${line%%=*}
+    [ -n "${!name+set}" ] || export "$name=${line#*=}"
+  done <"$file"
+}

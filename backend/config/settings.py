@@ -67,7 +67,7 @@ WHITENOISE_INDEX_FILE = True
 # The API docs page's assets come from drf-spectacular-sidecar, so it works offline.
 WHITENOISE_USE_FINDERS = True
 # Vite puts a content hash in every asset name: those can be cached for good.
-WHITENOISE_IMMUTABLE_FILE_TEST = r"^assets/.+-[\w-]{8,}\.\w+$"
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/.+-[\w-]{8,}\.\w+$"
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

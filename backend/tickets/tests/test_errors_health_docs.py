@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,19 @@ def test_docs_page_is_served_with_local_assets(client):
     html = response.content.decode()
     assert "swagger-ui" in html
     assert "cdn" not in html.lower()
+
+
+def test_the_built_ui_is_served_at_the_root_and_hashed_assets_are_cached_for_good(
+    settings, tmp_path
+):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text("<!doctype html><title>Support desk</title>")
+    (tmp_path / "assets" / "index-C6NjK8PX.js").write_text("export {};")
+    settings.WHITENOISE_ROOT = tmp_path
+    client = Client()  # a fresh client builds its middleware, so WhiteNoise sees tmp_path
+
+    index = client.get("/")
+    assert index.status_code == 200
+    assert b"Support desk" in b"".join(index.streaming_content)
+    assert "immutable" not in index["Cache-Control"]
+    assert "immutable" in client.get("/assets/index-C6NjK8PX.js")["Cache-Control"]
