@@ -13,6 +13,9 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 60
 graceful_timeout = 10
 accesslog = "-"
+# gunicorn's control socket lives at one path under $HOME, which two servers on one
+# machine (scripts/run beside the browser tests) would fight over; nothing uses it.
+control_socket_disable = True
 wsgi_app = "config.wsgi:application"
 
 
