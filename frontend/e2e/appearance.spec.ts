@@ -1,0 +1,76 @@
+import { expect, type Page, test } from "@playwright/test";
+
+const SAMPLES = [
+  [
+    "Charged twice for the annual plan",
+    "My card was charged twice for the annual plan, refund one.",
+  ],
+  [
+    "App crashes when exporting a report",
+    "The app crashes with an error every time I export a PDF.",
+  ],
+  ["Cannot reset my password", "The password reset link in the email says it has expired."],
+  [
+    "Do you offer a nonprofit discount?",
+    "We are a registered charity and would like to ask about pricing.",
+  ],
+  [
+    "Production API returns 500 for all users",
+    "Every request fails since the deploy, the outage is urgent.",
+  ],
+];
+
+const VIEWPORTS = {
+  desktop: { width: 1440, height: 1000 },
+  phone: { width: 375, height: 812 },
+} as const;
+
+test.beforeAll(async ({ request }) => {
+  for (const [title, description] of SAMPLES) {
+    const response = await request.post("/api/tickets/", { data: { title, description } });
+    expect(response.status()).toBe(201);
+  }
+});
+
+async function showPage(page: Page, viewport: keyof typeof VIEWPORTS, scheme: "light" | "dark") {
+  await page.setViewportSize(VIEWPORTS[viewport]);
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto("/");
+  await expect(page.getByRole("figure", { name: "By priority" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Tickets" }).getByRole("article").first(),
+  ).toBeVisible();
+  const form = page.getByRole("form", { name: "Submit a ticket" });
+  await form.getByLabel("Title").fill("Refund for a double charge");
+  await form.getByLabel("Description").fill("I was billed twice for the same invoice this month.");
+  await form.getByLabel("Description").blur();
+  await expect(form.getByTestId("suggestion-source")).toBeVisible();
+}
+
+for (const viewport of ["desktop", "phone"] as const) {
+  for (const scheme of ["light", "dark"] as const) {
+    test(`${viewport} in ${scheme} mode fits the screen`, async ({ page }) => {
+      await showPage(page, viewport, scheme);
+
+      await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${scheme}\\b`));
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      await page.screenshot({
+        path: `e2e/screenshots/${viewport}-${scheme}.png`,
+        fullPage: viewport === "phone",
+      });
+    });
+  }
+}
+
+test("the colour mode button switches between light and dark", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+
+  await page.getByRole("button", { name: "Switch to dark mode" }).click();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.getByRole("button", { name: "Switch to light mode" }).click();
+  await expect(page.locator("html")).toHaveClass(/\blight\b/);
+});
