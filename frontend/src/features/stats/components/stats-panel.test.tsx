@@ -32,7 +32,11 @@ describe("StatsPanel", () => {
     expect(statValue("Open").getByText("4")).toBeInTheDocument();
     expect(statValue("Per day").getByText("2.5")).toBeInTheDocument();
     expect(statValue("AI agreement").getByText("86%")).toBeInTheDocument();
-    expect(statValue("AI agreement").getByText(/priority 71% · 7 classified/)).toBeInTheDocument();
+    expect(statValue("AI agreement").getByText("category; priority 71%")).toBeInTheDocument();
+    expect(screen.getByText("AI agreement").closest("dl")).toHaveAttribute(
+      "title",
+      expect.stringContaining("Of 7 tickets with a suggestion"),
+    );
   });
 
   it("draws every bucket of the breakdowns, zeros included", async () => {

@@ -13,7 +13,7 @@ export function StatsPanel() {
   const { data, isPending, isError, error, refetch, isRefetching } = useStats();
 
   return (
-    <Card.Root as="section" aria-labelledby="stats-heading">
+    <Card.Root as="section" size={{ base: "sm", md: "md" }} aria-labelledby="stats-heading">
       <Card.Header>
         <Heading as="h2" size="lg" id="stats-heading">
           Overview
@@ -63,18 +63,23 @@ function StatNumbers({ stats }: { stats: TicketStats }) {
         help={
           agreement.category_rate === null
             ? "nothing classified yet"
-            : `category · priority ${
-                agreement.priority_rate === null ? "—" : formatPercent(agreement.priority_rate)
-              } · ${agreement.classified_tickets} classified`
+            : `category; priority ${agreement.priority_rate === null ? "—" : formatPercent(agreement.priority_rate)}`
+        }
+        title={
+          agreement.classified_tickets > 0
+            ? `Of ${agreement.classified_tickets} tickets with a suggestion, how often the final category and priority are the ones suggested`
+            : undefined
         }
       />
     </SimpleGrid>
   );
 }
 
-function NumberStat({ label, value, help }: { label: string; value: string; help?: string }) {
+type NumberStatProps = { label: string; value: string; help?: string; title?: string };
+
+function NumberStat({ label, value, help, title }: NumberStatProps) {
   return (
-    <Stat.Root borderWidth="1px" borderRadius="l2" p="3" gap="1">
+    <Stat.Root borderWidth="1px" borderRadius="l2" p="3" gap="1" title={title}>
       <Stat.Label>{label}</Stat.Label>
       <Stat.ValueText>{value}</Stat.ValueText>
       {help && (

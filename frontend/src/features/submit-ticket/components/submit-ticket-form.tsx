@@ -115,7 +115,7 @@ export function SubmitTicketForm() {
   };
 
   return (
-    <Card.Root as="section" aria-labelledby="submit-heading">
+    <Card.Root as="section" size={{ base: "sm", md: "md" }} aria-labelledby="submit-heading">
       <Card.Header>
         <Heading as="h2" size="lg" id="submit-heading">
           Submit a ticket

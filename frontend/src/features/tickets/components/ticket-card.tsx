@@ -38,7 +38,7 @@ export function TicketCard({ ticket, now, onOpen }: TicketCardProps) {
                 minW="0"
                 _focusVisible={{ outline: "none" }}
               >
-                <Text as="span" fontWeight="semibold" lineClamp={1} wordBreak="break-word">
+                <Text as="span" fontWeight="semibold" lineClamp={2} wordBreak="break-word">
                   {ticket.title}
                 </Text>
               </chakra.button>

@@ -27,7 +27,7 @@ export function TicketList() {
   const [openTicketId, setOpenTicketId] = useState<number | null>(null);
 
   return (
-    <Card.Root as="section" aria-labelledby="tickets-heading">
+    <Card.Root as="section" size={{ base: "sm", md: "md" }} aria-labelledby="tickets-heading">
       <Card.Header>
         <Heading as="h2" size="lg" id="tickets-heading">
           Tickets
