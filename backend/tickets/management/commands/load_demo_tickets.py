@@ -24,5 +24,6 @@ class Command(BaseCommand):
             # Spread over the past days; within a day the file lists the newest first.
             created = now - timedelta(days=sample.pop("days_ago"), minutes=position * 7)
             tickets.append(Ticket(**sample, created_at=created, updated_at=created))
-        Ticket.objects.bulk_create(tickets)
+        # Oldest first, so ticket numbers grow with time as they do in real use.
+        Ticket.objects.bulk_create(reversed(tickets))
         self.stdout.write(f"Loaded {len(tickets)} demo tickets.")
