@@ -1,9 +1,8 @@
-import { ChakraProvider, defaultSystem } from "@chakra-ui/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactElement } from "react";
-import { Toaster } from "@/components/ui/toaster";
+import { Provider } from "@/components/ui/provider";
 
 /** Renders `ui` as the app would, starting at `url` (path and query string). */
 export function renderWithProviders(ui: ReactElement, { url = "/" }: { url?: string } = {}) {
@@ -13,11 +12,7 @@ export function renderWithProviders(ui: ReactElement, { url = "/" }: { url?: str
   });
   const result = render(
     <QueryClientProvider client={queryClient}>
-      {/* next-themes is left out: it injects a <script> that jsdom warns about. */}
-      <ChakraProvider value={defaultSystem}>
-        {ui}
-        <Toaster />
-      </ChakraProvider>
+      <Provider>{ui}</Provider>
     </QueryClientProvider>,
   );
   return { ...result, queryClient, user: userEvent.setup() };

@@ -2,8 +2,20 @@ import { IconButton, type IconButtonProps } from "@chakra-ui/react";
 import { Moon, Sun } from "lucide-react";
 import { ThemeProvider, type ThemeProviderProps, useTheme } from "next-themes";
 
+// next-themes renders an inline script meant for server-rendered HTML. In a client-only
+// app it never runs (the provider applies the theme itself), and React 19 warns about
+// executable scripts in components; a data type marks it as the inert block it is.
+const INERT_SCRIPT = { type: "application/json" };
+
 export function ColorModeProvider(props: ThemeProviderProps) {
-  return <ThemeProvider attribute="class" disableTransitionOnChange {...props} />;
+  return (
+    <ThemeProvider
+      attribute="class"
+      disableTransitionOnChange
+      scriptProps={INERT_SCRIPT}
+      {...props}
+    />
+  );
 }
 
 export type ColorMode = "light" | "dark";
