@@ -11,6 +11,7 @@ import {
   Skeleton,
   Stack,
   Text,
+  useBreakpointValue,
 } from "@chakra-ui/react";
 import { SelectField, toOptions } from "@/components/ui/select-field";
 import {
@@ -35,6 +36,8 @@ type TicketDetailsDialogProps = {
 };
 
 export function TicketDetailsDialog({ ticketId, onClose }: TicketDetailsDialogProps) {
+  // Dialog sizes are recipe variants, which do not take responsive objects reliably.
+  const size = useBreakpointValue({ base: "full", md: "lg" } as const) ?? "lg";
   return (
     <Dialog.Root
       open={ticketId !== null}
@@ -43,7 +46,8 @@ export function TicketDetailsDialog({ ticketId, onClose }: TicketDetailsDialogPr
           onClose();
         }
       }}
-      size={{ base: "full", md: "lg" }}
+      size={size}
+      placement="center"
       scrollBehavior="inside"
     >
       <Portal>
