@@ -9,7 +9,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/api": "http://127.0.0.1:8000",
+      // The backend of `scripts/run`; API_PROXY_TARGET points elsewhere, e.g. another port.
+      "/api": process.env.API_PROXY_TARGET ?? "http://127.0.0.1:8000",
     },
   },
   build: {
