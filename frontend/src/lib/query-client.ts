@@ -15,7 +15,6 @@ export function createQueryClient(): QueryClient {
       queries: {
         retry: shouldRetry,
         staleTime: 10_000,
-        refetchOnWindowFocus: true,
       },
     },
   });
