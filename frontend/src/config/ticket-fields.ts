@@ -28,6 +28,15 @@ export const CLASSIFIER_LABELS: Record<Classifier, string> = {
   rules: "Keyword rules",
 };
 
+/** The choices of a select, in the order the labels above list them. */
+function options<T extends string>(labels: Record<T, string>) {
+  return Object.entries<string>(labels).map(([value, label]) => ({ value, label }));
+}
+
+export const CATEGORY_OPTIONS = options(CATEGORY_LABELS);
+export const PRIORITY_OPTIONS = options(PRIORITY_LABELS);
+export const STATUS_OPTIONS = options(STATUS_LABELS);
+
 export const PRIORITY_COLORS: Record<Priority, string> = {
   low: "green",
   medium: "yellow",

@@ -62,7 +62,3 @@ export function SelectField({
     </Field.Root>
   );
 }
-
-export function toOptions<T extends string>(labels: Record<T, string>): SelectOption[] {
-  return Object.entries<string>(labels).map(([value, label]) => ({ value, label }));
-}

@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Heading, SimpleGrid, Skeleton, Stat, Text } from "@chakra-ui/react";
+import { Card, Heading, SimpleGrid, Skeleton, Stat, Text } from "@chakra-ui/react";
 import { lazy, Suspense } from "react";
+import { LoadError } from "@/components/ui/load-error";
 import { formatPercent } from "@/lib/format";
 import type { TicketStats } from "@/types/api";
 import { useStats } from "../api/get-stats";
@@ -27,16 +28,12 @@ export function StatsPanel() {
             ))}
           </SimpleGrid>
         ) : isError ? (
-          <Alert.Root status="error" alignItems="center">
-            <Alert.Indicator />
-            <Alert.Content>
-              <Alert.Title>The statistics could not be loaded</Alert.Title>
-              <Alert.Description>{error.message}</Alert.Description>
-            </Alert.Content>
-            <Button size="sm" variant="outline" loading={isRefetching} onClick={() => refetch()}>
-              Retry
-            </Button>
-          </Alert.Root>
+          <LoadError
+            title="The statistics could not be loaded"
+            error={error}
+            retrying={isRefetching}
+            onRetry={() => refetch()}
+          />
         ) : (
           <>
             <StatNumbers stats={data} />

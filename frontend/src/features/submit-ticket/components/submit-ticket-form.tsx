@@ -11,18 +11,21 @@ import {
   Textarea,
 } from "@chakra-ui/react";
 import { type FormEvent, useState } from "react";
-import { SelectField, toOptions } from "@/components/ui/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { toaster } from "@/components/ui/toaster";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/config/constants";
-import { CATEGORY_LABELS, PRIORITY_LABELS } from "@/config/ticket-fields";
+import {
+  CATEGORY_LABELS,
+  CATEGORY_OPTIONS,
+  PRIORITY_LABELS,
+  PRIORITY_OPTIONS,
+} from "@/config/ticket-fields";
 import { ApiError } from "@/lib/api-client";
 import type { Category, Priority } from "@/types/api";
 import { type CreateTicketInput, useCreateTicket } from "../api/create-ticket";
 import { useTicketSuggestion } from "../hooks/use-ticket-suggestion";
 import { SuggestionStatus } from "./suggestion-status";
 
-const CATEGORY_OPTIONS = toOptions(CATEGORY_LABELS);
-const PRIORITY_OPTIONS = toOptions(PRIORITY_LABELS);
 const SHOWN_FIELDS = ["title", "description", "category", "priority"] as const;
 
 type FieldErrors = Partial<Record<(typeof SHOWN_FIELDS)[number], string>>;

@@ -13,22 +13,20 @@ import {
   Text,
   useBreakpointValue,
 } from "@chakra-ui/react";
-import { SelectField, toOptions } from "@/components/ui/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import {
   CATEGORY_LABELS,
+  CATEGORY_OPTIONS,
   CLASSIFIER_LABELS,
   PRIORITY_LABELS,
-  STATUS_LABELS,
+  PRIORITY_OPTIONS,
+  STATUS_OPTIONS,
 } from "@/config/ticket-fields";
 import { formatExactTime } from "@/lib/format";
 import type { Category, Priority, Status, Ticket } from "@/types/api";
 import { useTicket } from "../api/get-ticket";
 import { type TicketChanges, useUpdateTicket } from "../api/update-ticket";
 import { CategoryBadge, PriorityBadge, StatusBadge } from "./ticket-badges";
-
-const CATEGORY_OPTIONS = toOptions(CATEGORY_LABELS);
-const PRIORITY_OPTIONS = toOptions(PRIORITY_LABELS);
-const STATUS_OPTIONS = toOptions(STATUS_LABELS);
 
 type TicketDetailsDialogProps = {
   ticketId: number | null;

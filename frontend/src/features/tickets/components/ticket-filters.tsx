@@ -1,16 +1,12 @@
 import { Button, Field, Input, InputGroup, SimpleGrid, Stack } from "@chakra-ui/react";
 import { Search, X } from "lucide-react";
 import { useEffect, useState } from "react";
-import { SelectField, toOptions } from "@/components/ui/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
-import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from "@/config/ticket-fields";
+import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/ticket-fields";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import type { Category, TicketFilters as Filters, Priority, Status } from "@/types/api";
 import { hasActiveFilters } from "../filters";
-
-const CATEGORY_OPTIONS = toOptions(CATEGORY_LABELS);
-const PRIORITY_OPTIONS = toOptions(PRIORITY_LABELS);
-const STATUS_OPTIONS = toOptions(STATUS_LABELS);
 
 type TicketFiltersProps = {
   filters: Filters;

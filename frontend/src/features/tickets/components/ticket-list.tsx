@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   EmptyState,
@@ -13,6 +12,7 @@ import {
 } from "@chakra-ui/react";
 import { Inbox } from "lucide-react";
 import { useState } from "react";
+import { LoadError } from "@/components/ui/load-error";
 import { useNow } from "@/lib/use-now";
 import type { TicketFilters as Filters } from "@/types/api";
 import { useTickets } from "../api/get-tickets";
@@ -82,16 +82,12 @@ function TicketResults({ filters, onClearFilters, onOpen }: TicketResultsProps) 
 
   if (isError) {
     return (
-      <Alert.Root status="error" alignItems="center">
-        <Alert.Indicator />
-        <Alert.Content>
-          <Alert.Title>The tickets could not be loaded</Alert.Title>
-          <Alert.Description>{error.message}</Alert.Description>
-        </Alert.Content>
-        <Button size="sm" variant="outline" loading={isRefetching} onClick={() => refetch()}>
-          Retry
-        </Button>
-      </Alert.Root>
+      <LoadError
+        title="The tickets could not be loaded"
+        error={error}
+        retrying={isRefetching}
+        onRetry={() => refetch()}
+      />
     );
   }
 
