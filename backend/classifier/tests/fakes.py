@@ -1,11 +1,13 @@
 """Fake Ollama and OpenAI-compatible servers for the tests: real HTTP servers on
 127.0.0.1 that speak the real wire format, so the official clients are exercised
-end to end. Each records the requests it received and answers as its `behaviour`
-says; tests change the behaviour between calls."""
+end to end. Each records the requests it received and how much of each answer went
+out, and answers as its `behaviour` says; tests change the behaviour between calls."""
 
 import json
+import queue
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -28,11 +30,35 @@ class Behaviour:
     status: int = 200
     error: str = ""  # the message of an error body
     delay: float = 0.0  # seconds to wait before answering a chat request
+    gate: threading.Event | None = None  # a chat request waits until the test sets it
+    trickle: float = 0.0  # seconds between the bytes of an answer, sent one at a time
+    padding: int = 0  # bytes of blank space before the JSON, to make an answer huge
     list_delay: float = 0.0  # the same for /api/tags and /api/ps
     done_reason: str = "stop"  # finish_reason on the OpenAI side
     pulled: list[str] = field(default_factory=lambda: [MODEL])
     loaded: list[str] = field(default_factory=list)
     reject_json_schema: bool = False  # OpenAI side: a provider that only knows json_object
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    # The default backlog of 5 would make a burst of clients wait to connect.
+    request_queue_size = 64
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """How many bytes of one answer went out before it ended or the client hung up."""
+
+    path: str
+    size: int
+    sent: int
+
+
+# Longer than any test waits, short enough that a forgotten gate does not hang the suite.
+GATE_SECONDS = 10.0
+CHUNK = 64 * 1024
 
 
 class FakeServer:
@@ -41,6 +67,7 @@ class FakeServer:
     def __init__(self) -> None:
         self.behaviour = Behaviour()
         self.requests: list[tuple[str, dict]] = []
+        self.deliveries: queue.Queue[Delivery] = queue.Queue()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -54,9 +81,7 @@ class FakeServer:
             def log_message(self, format: str, *args: object) -> None:
                 """Keep test output clean."""
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self._httpd.block_on_close = False
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self._httpd.server_port}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
         self._thread.start()
@@ -71,19 +96,33 @@ class FakeServer:
 
     def handle(self, request: BaseHTTPRequestHandler, body: dict | None) -> None:
         self.requests.append((request.path, body or {}))
+        behaviour = self.behaviour
         status, answer = self.answer(request.path, body or {})
         payload = json.dumps(answer).encode()
+        size = behaviour.padding + len(payload)
+        sent = 0
         try:
             request.send_response(status)
             request.send_header("Content-Type", "application/json; charset=utf-8")
-            request.send_header("Content-Length", str(len(payload)))
+            request.send_header("Content-Length", str(size))
             request.end_headers()
-            request.wfile.write(payload)
+            for chunk in _chunks(behaviour, payload):
+                if behaviour.trickle:
+                    time.sleep(behaviour.trickle)
+                request.wfile.write(chunk)
+                request.wfile.flush()
+                sent += len(chunk)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up waiting, as a slow-answer test intends
+        self.deliveries.put(Delivery(request.path, size, sent))
 
     def answer(self, path: str, body: dict) -> tuple[int, dict]:
         raise NotImplementedError
+
+    def wait_for_chat(self, behaviour: Behaviour) -> None:
+        time.sleep(behaviour.delay)
+        if behaviour.gate is not None:
+            behaviour.gate.wait(GATE_SECONDS)
 
 
 class FakeOllama(FakeServer):
@@ -99,7 +138,7 @@ class FakeOllama(FakeServer):
             return 200, {"models": [_listed(name) for name in behaviour.loaded]}
         if path != self.CHAT_PATH:
             return 404, {"error": "404 page not found"}
-        time.sleep(behaviour.delay)
+        self.wait_for_chat(behaviour)
         if behaviour.status != 200:
             return behaviour.status, {"error": behaviour.error}
         if body.get("model") not in behaviour.pulled:
@@ -114,7 +153,7 @@ class FakeOpenAI(FakeServer):
         behaviour = self.behaviour
         if path != self.CHAT_PATH:
             return 404, {"error": {"message": "Not found", "type": "invalid_request_error"}}
-        time.sleep(behaviour.delay)
+        self.wait_for_chat(behaviour)
         if behaviour.status != 200:
             return behaviour.status, {
                 "error": {"message": behaviour.error, "type": "server_error", "code": None}
@@ -143,6 +182,16 @@ class FakeOpenAI(FakeServer):
             ],
             "usage": {"prompt_tokens": 420, "completion_tokens": 12, "total_tokens": 432},
         }
+
+
+def _chunks(behaviour: Behaviour, payload: bytes) -> Iterator[bytes]:
+    """The body as it goes out: blank padding (valid before JSON) then the answer,
+    one byte at a time when it trickles."""
+    step = 1 if behaviour.trickle else CHUNK
+    for start in range(0, behaviour.padding, step):
+        yield b" " * min(step, behaviour.padding - start)
+    for start in range(0, len(payload), step):
+        yield payload[start : start + step]
 
 
 def _listed(name: str) -> dict:
