@@ -1,11 +1,18 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup, configure } from "@testing-library/react";
-import { afterEach, vi } from "vitest";
+import { cleanup } from "@testing-library/react";
+import { afterEach, beforeEach, vi } from "vitest";
 import { toaster } from "@/components/ui/toaster";
 
-// The form waits 500 ms before it asks for a suggestion; on a busy two-core machine the
-// default one-second wait for what follows is too tight.
-configure({ asyncUtilTimeout: 4000 });
+// Tests run on fake timers, so debounces and pauses pass without anyone waiting for
+// them. Testing Library's waitFor and findBy* advance fake time only when they see
+// Jest's timers; this hands them Vitest's.
+Object.assign(globalThis, {
+  jest: { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) },
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
 
 // jsdom lacks the layout APIs that Chakra's (Ark UI) dialogs and popovers call.
 Object.defineProperty(window, "matchMedia", {

@@ -40,6 +40,8 @@ describe("StatsPanel", () => {
   });
 
   it("draws every bucket of the breakdowns, zeros included", async () => {
+    // The panel loads its charts lazily; fake time would not wait for a module to load.
+    await import("./breakdown-charts");
     stubFetch({
       [STATS]: () =>
         jsonResponse(

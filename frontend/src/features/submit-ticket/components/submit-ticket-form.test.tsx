@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import { CLASSIFY_DEBOUNCE_MS } from "@/config/constants";
 import { makeTicket } from "@/testing/data";
 import { deferred, jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
@@ -51,20 +52,19 @@ describe("SubmitTicketForm suggestions", () => {
     });
   });
 
-  it("does not ask while the description is too short to mean anything", async () => {
+  it("does not ask while the description is too short to mean anything", () => {
     const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
     renderWithProviders(<SubmitTicketForm />);
 
     setDescription("refund pls");
     fireEvent.blur(descriptionInput());
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    act(() => vi.advanceTimersByTime(CLASSIFY_DEBOUNCE_MS * 2));
 
     expect(api.to("POST", CLASSIFY)).toHaveLength(0);
     expect(categorySelect()).toHaveValue("");
   });
 
   it("waits for a 500 ms pause in typing before it asks", () => {
-    vi.useFakeTimers();
     const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
     renderWithProviders(<SubmitTicketForm />);
 
@@ -80,7 +80,6 @@ describe("SubmitTicketForm suggestions", () => {
   });
 
   it("asks at once when the description loses focus", () => {
-    vi.useFakeTimers();
     const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
     renderWithProviders(<SubmitTicketForm />);
 
@@ -145,7 +144,7 @@ describe("SubmitTicketForm suggestions", () => {
     );
     await waitFor(() => expect(categorySelect()).toHaveValue("technical"));
     first.resolve(jsonResponse(suggestion()));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await act(() => vi.advanceTimersByTimeAsync(100));
 
     expect(categorySelect()).toHaveValue("technical");
     expect(prioritySelect()).toHaveValue("critical");
