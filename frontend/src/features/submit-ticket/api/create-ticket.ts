@@ -1,16 +1,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { statsKeys, ticketKeys } from "@/lib/query-keys";
-import type { Category, Classifier, Priority, Ticket } from "@/types/api";
+import type { Category, Priority, Ticket } from "@/types/api";
 
+/**
+ * All a client may send: the server records its own suggestion for the text and refuses
+ * `suggested_category`, `suggested_priority` and `classified_by` from clients.
+ */
 export type CreateTicketInput = {
   title: string;
   description: string;
   category?: Category;
   priority?: Priority;
-  suggested_category?: Category;
-  suggested_priority?: Priority;
-  classified_by?: Classifier;
 };
 
 export function createTicket(input: CreateTicketInput): Promise<Ticket> {

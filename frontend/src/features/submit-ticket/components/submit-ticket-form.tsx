@@ -93,11 +93,6 @@ export function SubmitTicketForm() {
       description: description.trim(),
       ...(category && { category }),
       ...(priority && { priority }),
-      ...(suggestion && {
-        suggested_category: suggestion.suggested_category,
-        suggested_priority: suggestion.suggested_priority,
-        classified_by: suggestion.backend,
-      }),
     };
     create.mutate(input, {
       onSuccess: (ticket) => {
