@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
+import { jsonResponse, stubFetch, throttled } from "@/testing/fetch-stub";
 import { ApiError, apiRequest, toRelativeUrl } from "./api-client";
 
 async function rejectionOf(request: Promise<unknown>): Promise<ApiError> {
@@ -46,6 +46,35 @@ describe("apiRequest", () => {
     expect(error.fieldErrors).toEqual({ title: ["This field is required.", "Too long."] });
     expect(error.otherMessages(["title"])).toEqual(["Something else is wrong."]);
     expect(error.otherMessages()).toContain("title: Too long.");
+  });
+
+  it("says how long a throttled client should wait", async () => {
+    stubFetch({ "POST /api/tickets/classify/": () => throttled(42) });
+
+    const error = await rejectionOf(apiRequest("/api/tickets/classify/", { method: "POST" }));
+
+    expect(error.isThrottled).toBe(true);
+    expect(error.retryAfterSeconds).toBe(42);
+    expect(error.message).toBe("Request was throttled. Expected available in 42 seconds.");
+  });
+
+  it("reads a Retry-After given as a date, and has none when the header is absent", async () => {
+    vi.setSystemTime(new Date("2026-11-24T10:00:00Z"));
+    stubFetch({
+      "GET /api/tickets/": () =>
+        new Response(null, {
+          status: 503,
+          headers: { "Retry-After": "Tue, 24 Nov 2026 10:00:30 GMT" },
+        }),
+      "GET /api/tickets/stats/": () => jsonResponse({ type: "server_error", errors: [] }, 500),
+    });
+
+    const unavailable = await rejectionOf(apiRequest("/api/tickets/"));
+    const failed = await rejectionOf(apiRequest("/api/tickets/stats/"));
+
+    expect(unavailable.retryAfterSeconds).toBe(30);
+    expect(unavailable.isThrottled).toBe(false);
+    expect(failed.retryAfterSeconds).toBeNull();
   });
 
   it("reports an answer without the error shape as a server error", async () => {

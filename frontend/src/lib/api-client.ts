@@ -16,13 +16,26 @@ export class ApiError extends Error {
   readonly status: number;
   readonly type: ApiErrorType;
   readonly errors: ApiErrorItem[];
+  /** How long the server asked us to wait (Retry-After), if it said. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, type: ApiErrorType, errors: ApiErrorItem[]) {
+  constructor(
+    status: number,
+    type: ApiErrorType,
+    errors: ApiErrorItem[],
+    retryAfterSeconds: number | null = null,
+  ) {
     super(errors.map((item) => item.detail).join(" ") || `Request failed (${status})`);
     this.name = "ApiError";
     this.status = status;
     this.type = type;
     this.errors = errors;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** The server refused because this client sent too many requests (429). */
+  get isThrottled(): boolean {
+    return this.status === 429;
   }
 
   /** Messages per field name, for errors that are about one input. */
@@ -54,15 +67,34 @@ function isErrorBody(body: unknown): body is { type: ApiErrorType; errors: ApiEr
   );
 }
 
+/** Retry-After holds either a number of seconds or an HTTP date. */
+function parseRetryAfter(value: string | null): number | null {
+  const text = value?.trim();
+  if (!text) {
+    return null;
+  }
+  if (/^\d+$/.test(text)) {
+    return Number(text);
+  }
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
   const body: unknown = await response.json().catch(() => null);
   if (isErrorBody(body)) {
-    return new ApiError(response.status, body.type, body.errors);
+    return new ApiError(response.status, body.type, body.errors, retryAfter);
   }
   // A proxy or a crashed server can answer without the JSON error shape.
   const type = response.status >= 500 ? "server_error" : "client_error";
   const detail = `The server answered ${response.status} ${response.statusText}`.trim();
-  return new ApiError(response.status, type, [{ code: "unexpected", detail, attr: null }]);
+  return new ApiError(
+    response.status,
+    type,
+    [{ code: "unexpected", detail, attr: null }],
+    retryAfter,
+  );
 }
 
 type RequestOptions = {

@@ -1,7 +1,10 @@
 import { QueryClient } from "@tanstack/react-query";
 import { ApiError } from "./api-client";
 
-/** A 4xx will not change on retry; only network trouble and 5xx are worth another try. */
+/**
+ * A 4xx will not change on retry, and a 429 asks us to slow down, not to ask again at
+ * once; only network trouble and 5xx are worth another try.
+ */
 function shouldRetry(failureCount: number, error: Error): boolean {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
     return false;

@@ -23,6 +23,26 @@ export function validationError(attr: string | null, detail: string, status = 40
   return jsonResponse({ type, errors: [{ code: "invalid", detail, attr }] }, status);
 }
 
+/** The backend's answer to a client that sent too many requests. */
+export function throttled(retryAfterSeconds: number): Response {
+  return new Response(
+    JSON.stringify({
+      type: "client_error",
+      errors: [
+        {
+          code: "throttled",
+          detail: `Request was throttled. Expected available in ${retryAfterSeconds} seconds.`,
+          attr: null,
+        },
+      ],
+    }),
+    {
+      status: 429,
+      headers: { "Content-Type": "application/json", "Retry-After": String(retryAfterSeconds) },
+    },
+  );
+}
+
 /** A response the test releases by hand, to hold a request in flight. */
 export function deferred() {
   let resolve!: (response: Response) => void;
