@@ -5,6 +5,7 @@ a typo in a deployment should stop the server, not fall back to a silent default
 """
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -58,3 +59,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+_RATE = re.compile(r"[1-9][0-9]*/(second|minute|hour|day)")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A request rate such as "30/minute" (per second, minute, hour or day)."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    if not _RATE.fullmatch(value.strip()):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate such as 30/minute (per second, minute, hour or day), "
+            f"got {value!r}"
+        )
+    return value.strip()

@@ -7,8 +7,12 @@ bodies, crashes), in the same shape drf-standardized-errors gives every API erro
 from collections.abc import Callable
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
+from drf_standardized_errors.handler import ExceptionHandler
+from rest_framework import status
+from rest_framework.exceptions import APIException
 
 
 def error_response(status: int, code: str, detail: str, *, attr: str | None = None) -> JsonResponse:
@@ -63,3 +67,32 @@ class RequestSizeLimitMiddleware:
                 413, "request_too_large", f"The request body is over the limit of {limit} bytes."
             )
         return self.get_response(request)
+
+
+class DatabaseUnavailable(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "database_unavailable"
+    default_detail = "The database is not reachable right now; try again shortly."
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Read by the handler, which turns it into the Retry-After header.
+        self.wait = settings.DATABASE_RETRY_AFTER_SECONDS
+
+
+def is_database_outage(exc: BaseException) -> bool:
+    """A lost or refused connection, or a query the server cancelled for running past
+    statement_timeout (psycopg's QueryCanceled is an OperationalError too): the request
+    may well succeed in a moment. Constraint violations and bad SQL are other errors;
+    they stay 500s, because retrying them changes nothing."""
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
+class ApiExceptionHandler(ExceptionHandler):
+    """drf-standardized-errors' handler, plus: a database outage is a 503 with
+    Retry-After, so clients and proxies wait and retry instead of reporting a bug."""
+
+    def convert_known_exceptions(self, exc: Exception) -> Exception:
+        if is_database_outage(exc):
+            return DatabaseUnavailable()
+        return super().convert_known_exceptions(exc)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.env import env_bool, env_int, env_list, env_number, env_str
+from config.env import env_bool, env_int, env_list, env_number, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -16,7 +16,27 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
 CSRF_TRUSTED_ORIGINS = CORS_ALLOWED_ORIGINS
 
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL"), conn_max_age=60)}
+# Connections are kept for a minute and checked before reuse, so a database restart
+# costs the next request a reconnect rather than an error. A database that does not
+# answer fails a connection attempt after DB_CONNECT_TIMEOUT and a query after
+# DB_STATEMENT_TIMEOUT (both seconds); the API answers 503 with Retry-After meanwhile.
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL"), conn_max_age=60, conn_health_checks=True
+    )
+}
+_db_options = DATABASES["default"].setdefault("OPTIONS", {})
+_db_options.setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5, minimum=1))
+_db_options["options"] = " ".join(
+    filter(
+        None,
+        [
+            _db_options.get("options"),
+            f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT', 15, minimum=1)}s",
+        ],
+    )
+)
+DATABASE_RETRY_AFTER_SECONDS = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -24,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "corsheaders",
+    "csp",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -32,8 +53,11 @@ INSTALLED_APPS = [
     "tickets",
 ]
 
+# Everything before WhiteNoise also applies to the UI it serves (it answers early).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "config.errors.RequestSizeLimitMiddleware",
@@ -51,6 +75,30 @@ TEMPLATES = [
         "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
     }
 ]
+
+# No page may be framed (clickjacking); scripts, styles and data come from this origin
+# only. Inline styles stay allowed because Chakra UI (Emotion) injects <style> tags.
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Throttle counters live in the database so that every worker process shares them.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}
+}
 
 # Requests are small JSON documents; anything bigger is refused before it is parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1024)
@@ -71,15 +119,25 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/.+-[\w-]{8,}\.\w+$"
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["config.parsers.StrictJSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_standardized_errors.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
+    # Per client address: classifying can reach a paid API, creating writes rows.
+    # Behind a reverse proxy, NUM_PROXIES says how many X-Forwarded-For hops to trust.
+    "DEFAULT_THROTTLE_RATES": {
+        "classify": env_rate("THROTTLE_CLASSIFY_RATE", "120/minute"),
+        "create": env_rate("THROTTLE_CREATE_RATE", "30/minute"),
+    },
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
-DRF_STANDARDIZED_ERRORS = {"ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True}
+DRF_STANDARDIZED_ERRORS = {
+    "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
+    "EXCEPTION_HANDLER_CLASS": "config.errors.ApiExceptionHandler",
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Support desk API",
     "DESCRIPTION": "Support tickets with category and priority suggested by a local LLM.",
@@ -88,10 +146,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        f"{name}Enum": f"drf_standardized_errors.openapi_serializers.{name}Enum.choices"
-        for name in ("ValidationError", "ClientError", "ServerError")
+        "CategoryEnum": "classifier.labels.Category",
+        "PriorityEnum": "classifier.labels.Priority",
+        "BackendEnum": "classifier.labels.Backend",
+        "StatusEnum": "tickets.models.Status",
+        **{
+            f"{name}Enum": f"drf_standardized_errors.openapi_serializers.{name}Enum.choices"
+            for name in ("ValidationError", "ClientError", "ServerError")
+        },
     },
-    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+        "tickets.schema.require_request_bodies",
+    ],
 }
 
 LOGGING = {

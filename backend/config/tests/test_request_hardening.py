@@ -1,0 +1,82 @@
+"""Input that used to crash the server or slip past it, and the headers every answer
+carries. Each case is a 4xx JSON naming what is wrong, and nothing is written."""
+
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from tickets.models import Ticket
+
+pytestmark = pytest.mark.django_db
+
+CREATE = "/api/tickets/"
+
+
+def post_raw(client: Client, url: str, body: str):
+    return client.generic("POST", url, body.encode(), content_type="application/json")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"title": "\\ud800", "description": "d"}',
+        '{"title": "t", "description": "d", "\\udfff": 1}',
+        '{"title": "t", "description": "d", "category": "\\ud800"}',
+        '{"title": "t", "description": "d", "priority": ["\\udc00"]}',
+    ],
+)
+def test_a_lone_surrogate_anywhere_is_a_400(client, body):
+    response = post_raw(client, CREATE, body)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "parse_error"
+    assert "surrogate" in response.json()["errors"][0]["detail"]
+    assert not Ticket.objects.exists()
+
+
+def test_a_surrogate_pair_is_ordinary_text(client):
+    response = post_raw(client, CREATE, '{"title": "Card \\ud83d\\udcb3", "description": "d"}')
+    assert response.status_code == 201
+    assert response.json()["title"] == "Card 💳"
+
+
+@pytest.mark.parametrize("depth", [9, 1000, 100_000])
+def test_deeply_nested_json_is_a_400(client, depth):
+    body = '{"title": "t", "description": "d", "x": ' + "[" * depth + "]" * depth + "}"
+    response = post_raw(client, CREATE, body)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "parse_error"
+    assert not Ticket.objects.exists()
+
+
+def test_classify_refuses_the_same_input(client):
+    response = post_raw(client, "/api/tickets/classify/", '{"description": "\\ud800"}')
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/api/health/", "/", "/api/docs/"])
+def test_every_answer_forbids_framing_and_foreign_scripts(client, path):
+    response = client.get(path)
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    policy = dict(
+        directive.strip().split(" ", 1)
+        for directive in response["Content-Security-Policy"].split(";")
+    )
+    assert policy["default-src"] == "'self'"
+    assert policy["script-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
+
+
+def test_the_docs_page_runs_no_inline_script(client):
+    html = client.get("/api/docs/").content.decode()
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, flags=re.S)
+    assert scripts
+    assert all("src=" in attributes and not body.strip() for attributes, body in scripts)
+
+
+def test_a_json_error_stays_json_with_non_ascii_in_it(client):
+    response = post_raw(client, CREATE, json.dumps({"title": "é", "description": "d", "ü": 1}))
+    assert response.status_code == 400
+    assert "'ü'" in response.json()["errors"][0]["detail"]
