@@ -6,6 +6,17 @@ from typing import Protocol
 
 from classifier.labels import Backend, Category, Priority
 
+# Long tickets are cut before any backend reads them: the prompt then always fits the
+# fixed context window (NUM_CTX in ollama.py), and no backend spends time on text it
+# would not use. The first few thousand characters carry the subject and the impact.
+MAX_TITLE_CHARS = 200
+MAX_DESCRIPTION_CHARS = 3000
+
+
+def classified_part(title: str, description: str) -> tuple[str, str]:
+    """The part of a ticket that every backend reads."""
+    return title.strip()[:MAX_TITLE_CHARS], description.strip()[:MAX_DESCRIPTION_CHARS]
+
 
 @dataclass(frozen=True)
 class Labels:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from classifier.base import Labels
+from classifier.base import MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS, Labels, classified_part
 from classifier.labels import Backend, Category, Priority
 
 
@@ -235,10 +235,19 @@ PROBLEM = cues("""
 """)
 
 
+# The longest text the cues are searched in: a classified title and description.
+MAX_CHARS = MAX_TITLE_CHARS + 1 + MAX_DESCRIPTION_CHARS
+
+
 def normalise(text: str) -> str:
-    """Lower-case, drop accents and unify apostrophes so cues match every spelling."""
+    """Lower-case, drop accents and unify apostrophes so cues match every spelling.
+
+    At most MAX_CHARS come out: a compatibility character can decompose into many
+    (U+FDFA into 18), and every cue search costs time per character."""
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    # A letter and its accent are two characters: twice the bound is enough to keep.
+    kept = decomposed[: 2 * MAX_CHARS]
+    return "".join(char for char in kept if not unicodedata.combining(char))[:MAX_CHARS]
 
 
 def category_for(text: str) -> Category:
@@ -284,6 +293,7 @@ class RulesClassifier:
     model = None
 
     def classify(self, title: str, description: str) -> Labels:
+        title, description = classified_part(title, description)
         text = normalise(f"{title}\n{description}")
         return Labels(category=category_for(text), priority=priority_for(text))
 
