@@ -1,6 +1,16 @@
+import re
+
 from django.db import connection
-from drf_spectacular.utils import extend_schema, inline_serializer
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import generics, serializers, status
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -9,6 +19,7 @@ from rest_framework.views import APIView
 from classifier import classifier_health, classify
 from tickets.filters import TicketFilter
 from tickets.models import Ticket
+from tickets.schema import ANY_TEXT
 from tickets.selectors import ticket_stats
 from tickets.serializers import (
     ClassifyRequestSerializer,
@@ -19,28 +30,137 @@ from tickets.serializers import (
     TicketUpdateSerializer,
 )
 from tickets.services import ticket_create, ticket_update
+from tickets.throttles import ClassifyThrottle, CreateThrottle
+
+BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
 
 class TicketCursorPagination(CursorPagination):
     """Keyset paging: each page is an index range scan from the cursor, however deep,
-    and no COUNT(*) runs over the table."""
+    and no COUNT(*) runs over the table. A page_size that is not a whole number from 1
+    to max_page_size is a 400 (DRF would quietly use the default instead); a cursor
+    that was not made here is a 404, as DRF answers for cursors it cannot decode."""
 
     ordering = ("-created_at", "-id")
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
 
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        field = serializers.IntegerField(min_value=1, max_value=self.max_page_size)
+        try:
+            return field.run_validation(raw)
+        except ValidationError as error:
+            raise ValidationError({self.page_size_query_param: error.detail}) from None
 
-class TicketListCreateApi(generics.ListAPIView):
+    def decode_cursor(self, request: Request):
+        encoded = request.query_params.get(self.cursor_query_param)
+        # base64 decoding skips characters outside its alphabet, so "%%%" would read
+        # as an empty cursor (the first page) instead of a broken one.
+        if encoded is not None and not BASE64.fullmatch(encoded):
+            raise NotFound(self.invalid_cursor_message)
+        cursor = super().decode_cursor(request)
+        # The position is the created_at of the page's edge; anything else would reach
+        # the query as a value PostgreSQL cannot compare.
+        if cursor is not None and cursor.position is not None:
+            try:
+                valid = parse_datetime(cursor.position) is not None
+            except ValueError:
+                valid = False
+            if not valid:
+                raise NotFound(self.invalid_cursor_message)
+        return cursor
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": self.max_page_size,
+                }
+        return parameters
+
+
+class KnownQueryParamsMixin:
+    """A query parameter the endpoint does not read is a 400 naming it: a typo such as
+    ?stauts=open must not silently return the unfiltered list."""
+
+    def known_query_params(self) -> set[str]:
+        return set()
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - self.known_query_params())
+        if unknown:
+            raise ValidationError(
+                [
+                    serializers.ErrorDetail(
+                        f"Unknown query parameter {name!r}.", code="unknown_parameter"
+                    )
+                    for name in unknown
+                ]
+            )
+
+
+def strict_input(*, body: list[str], query: list[str]):
+    """Adds the error codes of unknown body fields and unknown query parameters to the
+    schema of the given methods (drf-standardized-errors cannot infer them)."""
+
+    def decorate(view):
+        view = extend_validation_errors(["unknown_parameter"], methods=query)(view)
+        if body:
+            view = extend_validation_errors(
+                ["unknown_field", "empty"], field_name="non_field_errors", methods=body
+            )(view)
+        return view
+
+    return decorate
+
+
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "search",
+                {
+                    "type": "string",
+                    "maxLength": TicketFilter.SEARCH_MAX_LENGTH,
+                    "pattern": ANY_TEXT,
+                },
+                description="Case-insensitive substring of the title or the description.",
+            )
+        ]
+    )
+)
+@strict_input(body=["post"], query=["get", "post"])
+@extend_validation_errors(
+    ["invalid", "min_value", "max_value"], field_name="page_size", methods=["get"]
+)
+class TicketListCreateApi(KnownQueryParamsMixin, generics.ListAPIView):
     queryset = Ticket.objects.all()
     serializer_class = TicketSerializer
     filterset_class = TicketFilter
     pagination_class = TicketCursorPagination
 
+    def known_query_params(self) -> set[str]:
+        if self.request.method != "GET":
+            return set()
+        pagination = self.pagination_class
+        return {*TicketFilter.base_filters, pagination.cursor_query_param, "page_size"}
+
+    def get_throttles(self):
+        return [CreateThrottle()] if self.request.method == "POST" else []
+
     @extend_schema(
         request=TicketCreateSerializer,
         responses={201: TicketSerializer},
-        description="Create a ticket. Without category or priority the server classifies it. "
+        description="Create a ticket. The server classifies it and records its own "
+        "suggestion; a category or priority sent by the client is the final choice. "
         "New tickets always start open.",
     )
     def post(self, request: Request) -> Response:
@@ -50,7 +170,8 @@ class TicketListCreateApi(generics.ListAPIView):
         return Response(TicketSerializer(ticket).data, status=status.HTTP_201_CREATED)
 
 
-class TicketDetailApi(generics.RetrieveAPIView):
+@strict_input(body=["patch"], query=["get", "patch"])
+class TicketDetailApi(KnownQueryParamsMixin, generics.RetrieveAPIView):
     queryset = Ticket.objects.all()
     serializer_class = TicketSerializer
 
@@ -63,13 +184,17 @@ class TicketDetailApi(generics.RetrieveAPIView):
         return Response(TicketSerializer(ticket).data)
 
 
-class TicketStatsApi(APIView):
+@strict_input(body=[], query=["get"])
+class TicketStatsApi(KnownQueryParamsMixin, APIView):
     @extend_schema(responses={200: TicketStatsSerializer})
     def get(self, request: Request) -> Response:
         return Response(TicketStatsSerializer(ticket_stats()).data)
 
 
-class TicketClassifyApi(APIView):
+@strict_input(body=["post"], query=["post"])
+class TicketClassifyApi(KnownQueryParamsMixin, APIView):
+    throttle_classes = [ClassifyThrottle]
+
     @extend_schema(
         request=ClassifyRequestSerializer,
         responses={200: ClassifyResponseSerializer},
@@ -85,7 +210,8 @@ class TicketClassifyApi(APIView):
         return Response(ClassifyResponseSerializer(suggestion).data)
 
 
-class HealthApi(APIView):
+@strict_input(body=[], query=["get"])
+class HealthApi(KnownQueryParamsMixin, APIView):
     @extend_schema(
         responses={
             (200, "application/json"): inline_serializer(

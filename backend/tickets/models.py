@@ -78,6 +78,20 @@ class Ticket(models.Model):
                 condition=_one_of("classified_by", Backend, nullable=True),
                 name="ticket_classified_by_valid",
             ),
+            # A suggestion is whole or absent: half of one would skew the agreement rates.
+            models.CheckConstraint(
+                condition=Q(
+                    suggested_category__isnull=False,
+                    suggested_priority__isnull=False,
+                    classified_by__isnull=False,
+                )
+                | Q(
+                    suggested_category__isnull=True,
+                    suggested_priority__isnull=True,
+                    classified_by__isnull=True,
+                ),
+                name="ticket_suggestion_all_or_nothing",
+            ),
         ]
         indexes = [
             # The list is always newest first; each filter gets an index that serves that

@@ -1,6 +1,7 @@
 from collections.abc import Mapping
 
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from classifier.labels import Backend, Category, Priority
 from tickets.models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Status, Ticket
@@ -27,29 +28,53 @@ class TicketSerializer(serializers.ModelSerializer):
 
 class StrictInputSerializer(serializers.Serializer):
     """Rejects fields it does not accept, so a client never believes a change was
-    applied when it was silently dropped."""
+    applied when it was silently dropped. The schema says so too (additionalProperties:
+    false, see tickets/schema.py)."""
+
+    # Whether an empty body is refused (a change must change something).
+    requires_a_field = False
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
             unknown = sorted(set(data) - set(self.fields))
             if unknown:
                 raise serializers.ValidationError(
-                    {name: ["This field cannot be set here."] for name in unknown}
+                    {
+                        api_settings.NON_FIELD_ERRORS_KEY: [
+                            serializers.ErrorDetail(
+                                f"Unknown field {name!r}: accepted are {', '.join(self.fields)}.",
+                                code="unknown_field",
+                            )
+                            for name in unknown
+                        ]
+                    }
                 )
         return super().to_internal_value(data)
 
 
+class TextField(serializers.CharField):
+    """Text that must be sent as a JSON string (DRF's CharField also turns numbers into
+    text). Unless blank is allowed it must hold something besides whitespace, as the
+    database requires; NUL characters are refused (PostgreSQL cannot store them). The
+    schema states both as a pattern (tickets/schema.py)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class TicketCreateSerializer(StrictInputSerializer):
-    title = serializers.CharField(max_length=TITLE_MAX_LENGTH)
-    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH)
+    """The requester's final choice only: the classifier's suggestion is recorded by the
+    server, so it cannot be forged."""
+
+    title = TextField(max_length=TITLE_MAX_LENGTH)
+    description = TextField(max_length=DESCRIPTION_MAX_LENGTH)
     category = serializers.ChoiceField(Category.choices, required=False)
     priority = serializers.ChoiceField(Priority.choices, required=False)
     # New tickets always start open: a ticket created already closed would never be
     # seen by anyone. "open" is accepted so clients may send the full shape.
     status = serializers.ChoiceField([Status.OPEN], required=False, write_only=True)
-    suggested_category = serializers.ChoiceField(Category.choices, required=False, allow_null=True)
-    suggested_priority = serializers.ChoiceField(Priority.choices, required=False, allow_null=True)
-    classified_by = serializers.ChoiceField(Backend.choices, required=False, allow_null=True)
 
     def validate(self, attrs):
         attrs.pop("status", None)
@@ -57,8 +82,9 @@ class TicketCreateSerializer(StrictInputSerializer):
 
 
 class TicketUpdateSerializer(StrictInputSerializer):
-    title = serializers.CharField(max_length=TITLE_MAX_LENGTH, required=False)
-    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH, required=False)
+    requires_a_field = True
+    title = TextField(max_length=TITLE_MAX_LENGTH, required=False)
+    description = TextField(max_length=DESCRIPTION_MAX_LENGTH, required=False)
     category = serializers.ChoiceField(Category.choices, required=False)
     priority = serializers.ChoiceField(Priority.choices, required=False)
     status = serializers.ChoiceField(Status.choices, required=False)
@@ -72,8 +98,8 @@ class TicketUpdateSerializer(StrictInputSerializer):
 
 
 class ClassifyRequestSerializer(StrictInputSerializer):
-    title = serializers.CharField(max_length=TITLE_MAX_LENGTH, required=False, allow_blank=True)
-    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH)
+    title = TextField(max_length=TITLE_MAX_LENGTH, required=False, allow_blank=True)
+    description = TextField(max_length=DESCRIPTION_MAX_LENGTH)
 
 
 class ClassifyResponseSerializer(serializers.Serializer):

@@ -7,36 +7,26 @@ from tickets.models import Ticket
 
 
 def ticket_create(
-    *,
-    title: str,
-    description: str,
-    category: str | None = None,
-    priority: str | None = None,
-    suggested_category: str | None = None,
-    suggested_priority: str | None = None,
-    classified_by: str | None = None,
+    *, title: str, description: str, category: str | None = None, priority: str | None = None
 ) -> Ticket:
-    """Create a ticket. A missing category or priority is filled in by the classifier,
-    whose suggestion is then recorded in place of any the client sent.
+    """Create a ticket with the classifier's suggestion recorded beside the final labels;
+    a category or priority the client chose overrides the suggestion's.
 
-    Classification runs before the INSERT so no transaction stays open while a model
-    thinks; it cannot fail (the keyword rules always answer).
+    The suggestion is always the server's own, so a client cannot skew the agreement
+    figures. Text just classified while the requester typed is answered from the
+    classifier's cache, so this costs no second model call. Classification runs before
+    the INSERT so no transaction stays open while a model thinks; it cannot fail (the
+    keyword rules always answer).
     """
-    if category is None or priority is None:
-        suggestion = classify(title, description)
-        category = category or suggestion.category
-        priority = priority or suggestion.priority
-        suggested_category = suggestion.category
-        suggested_priority = suggestion.priority
-        classified_by = suggestion.backend
+    suggestion = classify(title, description)
     return Ticket.objects.create(
         title=title,
         description=description,
-        category=category,
-        priority=priority,
-        suggested_category=suggested_category,
-        suggested_priority=suggested_priority,
-        classified_by=classified_by,
+        category=category or suggestion.category,
+        priority=priority or suggestion.priority,
+        suggested_category=suggestion.category,
+        suggested_priority=suggestion.priority,
+        classified_by=suggestion.backend,
     )
 
 

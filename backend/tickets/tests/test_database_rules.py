@@ -75,6 +75,21 @@ def test_check_constraints_reject_bad_values(column, value):
         insert(**{column: value})
 
 
+@pytest.mark.parametrize(
+    "suggestion",
+    [
+        {"suggested_category": "billing"},
+        {"suggested_priority": "high"},
+        {"classified_by": "rules"},
+        {"suggested_category": "billing", "suggested_priority": "high"},
+        {"suggested_category": "billing", "classified_by": "ollama"},
+    ],
+)
+def test_a_suggestion_is_all_set_or_all_null(suggestion):
+    with pytest.raises(IntegrityError, match="ticket_suggestion_all_or_nothing"):
+        insert(**suggestion)
+
+
 @pytest.mark.parametrize("column", ["title", "description", "category", "priority", "status"])
 def test_required_columns_reject_null(column):
     with pytest.raises(IntegrityError):

@@ -1,3 +1,4 @@
+import base64
 from datetime import timedelta
 from itertools import combinations
 
@@ -162,17 +163,84 @@ def test_paging_keeps_the_filters(api, catalogue):
     assert second["next"] is None
 
 
-def test_page_size_is_capped_at_100(api):
+def test_page_size_is_from_1_to_100_and_20_by_default(api):
     for number in range(105):
         make_ticket(title=f"T{number}")
-    assert len(api.get(URL, {"page_size": 1000}).json()["results"]) == 100
+    assert len(api.get(URL, {"page_size": 100}).json()["results"]) == 100
+    assert len(api.get(URL, {"page_size": 1}).json()["results"]) == 1
     assert len(api.get(URL).json()["results"]) == 20
 
 
-def test_an_invalid_cursor_is_a_json_404(api):
-    response = api.get(URL, {"cursor": "garbage"})
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("abc", "invalid"),
+        ("1e20", "invalid"),
+        ("null", "invalid"),
+        ("", "invalid"),
+        ("0", "min_value"),
+        ("-1", "min_value"),
+        ("101", "max_value"),
+        ("1000", "max_value"),
+    ],
+)
+def test_a_bad_page_size_is_a_400_naming_it(api, value, code):
+    response = api.get(URL, {"page_size": value})
+    assert response.status_code == 400
+    assert [(e["attr"], e["code"]) for e in response.json()["errors"]] == [("page_size", code)]
+
+
+@pytest.mark.parametrize("params", [{"stauts": "open"}, {"status": "open", "limit": "5"}])
+def test_an_unknown_query_parameter_is_a_400_naming_it(api, params):
+    response = api.get(URL, params)
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["code"] == "unknown_parameter"
+    assert repr(next(name for name in params if name != "status")) in error["detail"]
+
+
+@pytest.mark.parametrize("url", ["/api/tickets/stats/?x=1", "/api/health/?verbose=1"])
+def test_other_endpoints_refuse_unknown_query_parameters_too(api, url):
+    response = api.get(url)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "unknown_parameter"
+
+
+@pytest.mark.parametrize("name", ["category", "priority", "status"])
+def test_a_choice_filter_sent_empty_is_a_400(api, name):
+    response = api.get(URL, {name: ""})
+    assert response.status_code == 400
+    assert [(e["attr"], e["code"]) for e in response.json()["errors"]] == [(name, "invalid_choice")]
+
+
+def cursor(query: str) -> str:
+    return base64.b64encode(query.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "garbage",
+        "%%%",
+        "é",
+        cursor("p=not-a-date"),
+        cursor("p=2026-13-45T99:00:00Z"),
+        cursor("o=-1&p=2026-01-01T00:00:00Z"),
+        cursor("r=x"),
+    ],
+)
+def test_a_malformed_cursor_is_a_json_404(api, value):
+    make_ticket()
+    response = api.get(URL, {"cursor": value})
     assert response.status_code == 404
     assert response.json()["errors"][0]["code"] == "not_found"
+
+
+def test_a_cursor_made_by_the_server_still_works(api):
+    for number in range(3):
+        make_ticket(title=f"T{number}")
+    first = api.get(URL, {"page_size": 2}).json()
+    assert len(api.get(first["next"]).json()["results"]) == 1
 
 
 def plan(queryset, *, disable: tuple[str, ...] = ("seqscan",)) -> str:

@@ -1,0 +1,174 @@
+"""Faults seen from a client of the real server: gunicorn started as scripts/run starts
+it, spoken to over HTTP, with the database unreachable, frozen or restarted."""
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import pytest
+from django.db import connection
+
+BACKEND_DIR = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def server(database_url: str, **env: str) -> Iterator[httpx.Client]:
+    """gunicorn with one worker on a free port, answering once /api/health/ does."""
+    port = free_port()
+    environment = os.environ | {
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "test-only-secret-key",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+        "OLLAMA_HOST": "http://127.0.0.1:9",
+        "LLM_API_KEY": "",
+        **env,
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=BACKEND_DIR,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=20)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                client.get("/api/health/")
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(process.stderr.read().decode()) from None
+                time.sleep(0.1)
+        yield client
+    finally:
+        client.close()
+        process.terminate()
+        process.wait(timeout=20)
+        process.stderr.close()
+
+
+def live_database_url() -> str:
+    """DATABASE_URL with the test database's name in place of the configured one."""
+    url = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(url._replace(path=f"/{connection.settings_dict['NAME']}"))
+
+
+@pytest.fixture
+def frozen_database() -> Iterator[str]:
+    """A TCP port that accepts connections and never says a word, as a PostgreSQL that
+    was sent SIGSTOP behaves (the kernel still completes the handshake)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"postgresql://desk:desk@127.0.0.1:{listener.getsockname()[1]}/desk"
+    stop.set()
+    thread.join()
+    for peer in accepted:
+        peer.close()
+    listener.close()
+
+
+def assert_database_unavailable(response: httpx.Response) -> None:
+    assert response.status_code == 503
+    assert response.headers["Content-Type"] == "application/json"
+    assert int(response.headers["Retry-After"]) > 0
+    [error] = response.json()["errors"]
+    assert error["code"] == "database_unavailable"
+
+
+def test_a_refused_database_is_a_503_with_retry_after():
+    with server(f"postgresql://desk:desk@127.0.0.1:{free_port()}/desk") as client:
+        assert_database_unavailable(client.get("/api/tickets/"))
+        assert_database_unavailable(
+            client.post("/api/tickets/", json={"title": "Down", "description": "Is it down?"})
+        )
+        assert_database_unavailable(client.get("/api/tickets/stats/"))
+        # The health check says so too, and classifying needs no database at all.
+        assert client.get("/api/health/").status_code == 503
+        answer = client.post("/api/tickets/classify/", json={"description": "App crashes"})
+        assert answer.status_code == 200
+
+
+def test_a_frozen_database_answers_503_within_the_connect_timeout(frozen_database):
+    with server(frozen_database, DB_CONNECT_TIMEOUT="1") as client:
+        started = time.monotonic()
+        response = client.get("/api/tickets/")
+        elapsed = time.monotonic() - started
+    assert_database_unavailable(response)
+    # libpq's connect_timeout applies per address tried; localhost tries one.
+    assert elapsed < 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pooled_connections_that_died_are_replaced_without_an_error():
+    with server(live_database_url(), GUNICORN_THREADS="4") as client:
+        assert all(client.get("/api/tickets/").status_code == 200 for _ in range(8))
+        # What a database restart does to every pooled connection.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            assert cursor.fetchone()[0] >= 1
+        codes = [client.get("/api/tickets/").status_code for _ in range(20)]
+    assert codes == [200] * 20
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_chunked_body_is_read_and_bounded_like_any_other():
+    def chunks(body: bytes) -> Iterator[bytes]:
+        yield from (body[start : start + 7] for start in range(0, len(body), 7))
+
+    with server(live_database_url(), MAX_REQUEST_BYTES="2048") as client:
+        created = client.post(
+            "/api/tickets/",
+            content=chunks(b'{"title": "Chunked", "description": "Sent in pieces"}'),
+            headers={"Content-Type": "application/json"},
+        )
+        assert created.status_code == 201
+        assert created.json()["title"] == "Chunked"
+        oversized = client.post(
+            "/api/tickets/",
+            content=chunks(b'{"title": "x", "description": "' + b"y" * 4096 + b'"}'),
+            headers={"Content-Type": "application/json"},
+        )
+    assert oversized.status_code == 413
+    assert oversized.json()["errors"][0]["code"] == "request_too_large"
