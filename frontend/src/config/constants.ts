@@ -5,6 +5,8 @@ export const DESCRIPTION_MAX_LENGTH = 10_000;
 /** A suggestion for a few words is noise; wait until the description says something. */
 export const CLASSIFY_MIN_DESCRIPTION_LENGTH = 15;
 export const CLASSIFY_DEBOUNCE_MS = 500;
+/** How long suggestions pause after a 429 that did not say how long (Retry-After). */
+export const CLASSIFY_THROTTLED_PAUSE_MS = 30_000;
 
 export const SEARCH_DEBOUNCE_MS = 300;
 export const TICKETS_PAGE_SIZE = 20;

@@ -8,6 +8,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
+const ahead = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 const exact = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
 
 /** "5 min. ago", "yesterday", "just now": how long before `now` the moment was. */
@@ -27,4 +28,14 @@ export function formatExactTime(iso: string): string {
 
 export function formatPercent(rate: number): string {
   return `${Math.round(rate * 100)}%`;
+}
+
+/** "in 42 seconds", "in 2 minutes", or "shortly" when the server did not say (Retry-After). */
+export function formatRetryAfter(seconds: number | null): string {
+  if (seconds === null) {
+    return "shortly";
+  }
+  return seconds < 60
+    ? ahead.format(Math.max(seconds, 1), "second")
+    : ahead.format(Math.ceil(seconds / 60), "minute");
 }

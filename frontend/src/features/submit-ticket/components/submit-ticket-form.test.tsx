@@ -2,7 +2,13 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { CLASSIFY_DEBOUNCE_MS } from "@/config/constants";
 import { makeTicket } from "@/testing/data";
-import { deferred, jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
+import {
+  deferred,
+  jsonResponse,
+  stubFetch,
+  throttled,
+  validationError,
+} from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
 import type { Suggestion } from "@/types/api";
 import { SubmitTicketForm } from "./submit-ticket-form";
@@ -172,6 +178,110 @@ describe("SubmitTicketForm suggestions", () => {
 
     await user.click(screen.getByRole("button", { name: "Use suggestion (Critical)" }));
     expect(prioritySelect()).toHaveValue("critical");
+  });
+});
+
+describe("SubmitTicketForm when the server asks for fewer requests", () => {
+  it("keeps the last suggestion and asks nothing until Retry-After has passed", async () => {
+    const answers = [
+      () => jsonResponse(suggestion()),
+      () => throttled(20),
+      () =>
+        jsonResponse(
+          suggestion({ suggested_category: "technical", suggested_priority: "critical" }),
+        ),
+    ];
+    const api = stubFetch({
+      [`POST ${CLASSIFY}`]: () => answers[api.to("POST", CLASSIFY).length - 1](),
+    });
+    renderWithProviders(<SubmitTicketForm />);
+
+    setDescription(BILLING_TEXT);
+    await waitFor(() => expect(categorySelect()).toHaveValue("billing"));
+    setDescription(OUTAGE_TEXT);
+    await waitFor(() => expect(api.to("POST", CLASSIFY)).toHaveLength(2));
+    await act(() => vi.advanceTimersByTimeAsync(100));
+
+    // No error, no toast: the last suggestion stays where it was.
+    expect(categorySelect()).toHaveValue("billing");
+    expect(prioritySelect()).toHaveValue("high");
+    expect(screen.getByTestId("suggestion-source")).toHaveTextContent("Keyword rules");
+    expect(screen.queryByText(/throttled|No suggestion right now/)).not.toBeInTheDocument();
+
+    // Typing on sends nothing while the pause lasts...
+    setDescription(`${OUTAGE_TEXT}, and the status page is down too`);
+    fireEvent.blur(descriptionInput());
+    await act(() => vi.advanceTimersByTimeAsync(19_000));
+    expect(api.to("POST", CLASSIFY)).toHaveLength(2);
+
+    // ...and once it is over, the text as it is then is asked about once.
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    await waitFor(() => expect(categorySelect()).toHaveValue("technical"));
+    expect(api.to("POST", CLASSIFY)).toHaveLength(3);
+    expect(api.to("POST", CLASSIFY)[2].body).toMatchObject({
+      description: `${OUTAGE_TEXT}, and the status page is down too`,
+    });
+  });
+
+  it("says suggestions will resume when none was made yet", async () => {
+    stubFetch({ [`POST ${CLASSIFY}`]: () => throttled(20) });
+    renderWithProviders(<SubmitTicketForm />);
+
+    setDescription(BILLING_TEXT);
+
+    expect(await screen.findByText(/Suggestions resume in a moment/)).toBeInTheDocument();
+    expect(categorySelect()).toHaveValue("");
+    expect(screen.queryByText(/No suggestion right now/)).not.toBeInTheDocument();
+  });
+
+  it("says when to try again if too many tickets were sent, and keeps the form", async () => {
+    const api = stubFetch({
+      [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()),
+      "POST /api/tickets/": () => throttled(42),
+    });
+    const { user } = renderWithProviders(<SubmitTicketForm />);
+
+    await user.type(titleInput(), "Refund please");
+    setDescription(BILLING_TEXT);
+    await waitFor(() => expect(categorySelect()).toHaveValue("billing"));
+    await user.click(screen.getByRole("button", { name: "Submit ticket" }));
+
+    expect(await screen.findByText(/Try again in 42 seconds/)).toBeInTheDocument();
+    expect(api.to("POST", "/api/tickets/")).toHaveLength(1);
+    expect(titleInput()).toHaveValue("Refund please");
+    expect(descriptionInput()).toHaveValue(BILLING_TEXT);
+    expect(categorySelect()).toHaveValue("billing");
+  });
+
+  it("keeps the form when the database is briefly unavailable", async () => {
+    stubFetch({
+      [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()),
+      "POST /api/tickets/": () =>
+        new Response(
+          JSON.stringify({
+            type: "server_error",
+            errors: [
+              {
+                code: "database_unavailable",
+                detail: "The database is not reachable right now; try again shortly.",
+                attr: null,
+              },
+            ],
+          }),
+          { status: 503, headers: { "Content-Type": "application/json", "Retry-After": "5" } },
+        ),
+    });
+    const { user } = renderWithProviders(<SubmitTicketForm />);
+
+    await user.type(titleInput(), "Refund please");
+    setDescription(BILLING_TEXT);
+    await user.click(screen.getByRole("button", { name: "Submit ticket" }));
+
+    expect(
+      await screen.findByText(/briefly unavailable\. Try again in 5 seconds/),
+    ).toBeInTheDocument();
+    expect(titleInput()).toHaveValue("Refund please");
+    expect(descriptionInput()).toHaveValue(BILLING_TEXT);
   });
 });
 

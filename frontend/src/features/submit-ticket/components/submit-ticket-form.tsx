@@ -21,6 +21,7 @@ import {
   PRIORITY_OPTIONS,
 } from "@/config/ticket-fields";
 import { ApiError } from "@/lib/api-client";
+import { formatRetryAfter } from "@/lib/format";
 import type { Category, Priority } from "@/types/api";
 import { type CreateTicketInput, useCreateTicket } from "../api/create-ticket";
 import { useTicketSuggestion } from "../hooks/use-ticket-suggestion";
@@ -43,6 +44,24 @@ function validate(title: string, description: string): FieldErrors {
   return errors;
 }
 
+/**
+ * What to tell the person when the server did not take the ticket, beyond the messages
+ * shown under the fields (null when those say it all). The form keeps its content.
+ */
+function submitFailureMessage(failure: Error): string | null {
+  if (!(failure instanceof ApiError)) {
+    return failure.message;
+  }
+  const when = formatRetryAfter(failure.retryAfterSeconds);
+  if (failure.isThrottled) {
+    return `Too many tickets were sent from here in a short time. Try again ${when}; your ticket stays in the form.`;
+  }
+  if (failure.status === 503) {
+    return `The server is briefly unavailable. Try again ${when}; your ticket stays in the form.`;
+  }
+  return failure.otherMessages(SHOWN_FIELDS).join(" ") || null;
+}
+
 export function SubmitTicketForm() {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
@@ -51,7 +70,7 @@ export function SubmitTicketForm() {
   const [chosenPriority, setChosenPriority] = useState<Priority | null>(null);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
-  const { suggestion, isLoading, error, flush, reset } = useTicketSuggestion({
+  const { suggestion, isLoading, error, paused, flush, reset } = useTicketSuggestion({
     title,
     description,
   });
@@ -103,10 +122,9 @@ export function SubmitTicketForm() {
         });
       },
       onError: (failure) => {
-        const messages =
-          failure instanceof ApiError ? failure.otherMessages(SHOWN_FIELDS) : [failure.message];
-        if (messages.length > 0) {
-          toaster.error({ title: "The ticket was not submitted", description: messages.join(" ") });
+        const description = submitFailureMessage(failure);
+        if (description) {
+          toaster.error({ title: "The ticket was not submitted", description });
         }
       },
     });
@@ -170,7 +188,12 @@ export function SubmitTicketForm() {
               )}
             </Field.Root>
 
-            <SuggestionStatus suggestion={suggestion} isLoading={isLoading} error={error} />
+            <SuggestionStatus
+              suggestion={suggestion}
+              isLoading={isLoading}
+              error={error}
+              paused={paused}
+            />
 
             <SimpleGrid columns={{ base: 1, sm: 2 }} gap="4">
               <SelectField

@@ -6,10 +6,12 @@ type SuggestionStatusProps = {
   suggestion: Suggestion | undefined;
   isLoading: boolean;
   error: Error | null;
+  /** The server asked for fewer requests: suggestions wait a little. */
+  paused: boolean;
 };
 
 /** One line above the dropdowns that says what the classifier is doing or has said. */
-export function SuggestionStatus({ suggestion, isLoading, error }: SuggestionStatusProps) {
+export function SuggestionStatus({ suggestion, isLoading, error, paused }: SuggestionStatusProps) {
   return (
     <HStack gap="2" minH="6" wrap="wrap" aria-live="polite" textStyle="sm">
       {isLoading ? (
@@ -22,6 +24,10 @@ export function SuggestionStatus({ suggestion, isLoading, error }: SuggestionSta
           <Text color="fg.muted">Suggested by</Text>
           <SuggestionBadge suggestion={suggestion} />
         </>
+      ) : paused ? (
+        <Text color="fg.muted">
+          Suggestions resume in a moment. Choose below, or leave it to the server.
+        </Text>
       ) : error ? (
         <Text color="fg.warning">
           No suggestion right now. Choose below, or leave it to the server.

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
-import { CLASSIFY_DEBOUNCE_MS, CLASSIFY_MIN_DESCRIPTION_LENGTH } from "@/config/constants";
+import {
+  CLASSIFY_DEBOUNCE_MS,
+  CLASSIFY_MIN_DESCRIPTION_LENGTH,
+  CLASSIFY_THROTTLED_PAUSE_MS,
+} from "@/config/constants";
+import { ApiError } from "@/lib/api-client";
 import { type ClassifyInput, useClassifyTicket } from "../api/classify-ticket";
 
 const EMPTY: ClassifyInput = { title: "", description: "" };
@@ -11,10 +16,15 @@ function normalise(input: ClassifyInput): ClassifyInput {
 /**
  * Asks the classifier about the text once the person pauses typing (or leaves the
  * description), and only once the description is long enough to say something.
+ *
+ * When the server says it is asked too often (429), suggestions pause for as long as its
+ * Retry-After says: no request, no error, and the last suggestion stays. Afterwards the
+ * text as it is then is asked about once.
  */
 export function useTicketSuggestion(input: ClassifyInput) {
   const { title, description } = input;
   const [settled, setSettled] = useState<ClassifyInput>(EMPTY);
+  const [pauseMs, setPauseMs] = useState<number | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(
@@ -23,6 +33,14 @@ export function useTicketSuggestion(input: ClassifyInput) {
     );
     return () => clearTimeout(timer);
   }, [title, description]);
+
+  useEffect(() => {
+    if (pauseMs === null) {
+      return;
+    }
+    const timer = setTimeout(() => setPauseMs(null), pauseMs);
+    return () => clearTimeout(timer);
+  }, [pauseMs]);
 
   /** Classify now rather than after the pause (the description lost focus). */
   const flush = useCallback(
@@ -33,15 +51,31 @@ export function useTicketSuggestion(input: ClassifyInput) {
   /** Forget the text at once, e.g. after the ticket was submitted. */
   const reset = useCallback(() => setSettled(EMPTY), []);
 
-  const enabled =
+  const paused = pauseMs !== null;
+  const longEnough =
     settled.description.length >= CLASSIFY_MIN_DESCRIPTION_LENGTH &&
     description.trim().length >= CLASSIFY_MIN_DESCRIPTION_LENGTH;
-  const query = useClassifyTicket(settled, { enabled });
+  const enabled = longEnough && !paused;
+  // While paused the query watches no text, so it shows the last answer it had (its
+  // placeholder) rather than the refusal of the text that was throttled.
+  const query = useClassifyTicket(paused ? EMPTY : settled, { enabled });
+
+  const error = enabled ? query.error : null;
+  if (error instanceof ApiError && error.isThrottled) {
+    // Set during render, so React redraws with the pause before showing the refusal.
+    // At least a second, so that a "Retry-After: 0" cannot turn into a stream of requests.
+    setPauseMs(
+      error.retryAfterSeconds === null
+        ? CLASSIFY_THROTTLED_PAUSE_MS
+        : Math.max(error.retryAfterSeconds, 1) * 1000,
+    );
+  }
 
   return {
-    suggestion: enabled ? query.data : undefined,
+    suggestion: longEnough ? query.data : undefined,
     isLoading: enabled && query.isFetching,
-    error: enabled ? query.error : null,
+    error,
+    paused,
     flush,
     reset,
   };
