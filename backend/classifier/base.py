@@ -1,7 +1,8 @@
-"""What every classifier backend shares: the answer types, the interface and the one
-error type a backend raises when it cannot answer."""
+"""What every classifier backend shares: the limits, the answer types, the states, the
+interface and the one error type a backend raises when it cannot answer."""
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
 
 from classifier.labels import Backend, Category, Priority
@@ -11,6 +12,17 @@ from classifier.labels import Backend, Category, Priority
 # would not use. The first few thousand characters carry the subject and the impact.
 MAX_TITLE_CHARS = 200
 MAX_DESCRIPTION_CHARS = 3000
+# The answer is about 15 tokens; the cap (num_predict, max_tokens) stops a model that
+# rambles.
+MAX_ANSWER_TOKENS = 48
+# A cloud request waits this long at most for a connection, within its timeout.
+CLOUD_CONNECT_TIMEOUT = 2.0
+# /api/health/ must stay cheap even when Ollama hangs: two calls, each bounded by this,
+# and a connection attempt by the shorter cap.
+HEALTH_TIMEOUT = 0.6
+HEALTH_CONNECT_TIMEOUT = 0.5
+# Loading a model from disk on a CPU can take a minute; warm-up runs in the background.
+WARM_UP_TIMEOUT = 180.0
 
 
 def classified_part(title: str, description: str) -> tuple[str, str]:
@@ -33,6 +45,21 @@ class Suggestion:
     backend: Backend
     model: str | None
     latency_ms: int
+
+
+class BackendState(StrEnum):
+    """A backend's state as the health check reports it."""
+
+    READY = "ready"
+    LOADING = "loading"  # Ollama has the model on disk; the next request loads it
+    SKIPPED = "skipped"  # failed a moment ago; the chain passes over it for now
+    UNREACHABLE = "unreachable"
+    MODEL_MISSING = "model_missing"
+    DISABLED = "disabled"  # configured off
+
+    @property
+    def usable(self) -> bool:
+        return self in (BackendState.READY, BackendState.LOADING)
 
 
 class ClassifierError(Exception):
@@ -62,4 +89,8 @@ class Classifier(Protocol):
 
     def health(self) -> dict:
         """Describe the backend's state cheaply, without classifying anything."""
+        ...
+
+    def warm_up(self) -> None:
+        """Get ready for the first ticket of a fresh worker; runs in the background."""
         ...

@@ -1,4 +1,5 @@
-"""The fallback chain: Ollama, then the cloud API when a key is set, then the rules.
+"""The fallback chain: Ollama, then the cloud API when a key is set, then the rules
+(the backend of last resort, which always answers).
 
 The first valid answer wins. A backend that fails is logged once with its reason and
 skipped for CLASSIFIER_SKIP_SECONDS, so a dead or hung Ollama costs its timeout once,
@@ -15,7 +16,7 @@ from dataclasses import replace
 
 from django.conf import settings
 
-from classifier.base import Classifier, ClassifierError, Labels, Suggestion
+from classifier.base import BackendState, Classifier, ClassifierError, Labels, Suggestion
 from classifier.cloud import CloudClassifier
 from classifier.labels import Backend
 from classifier.ollama import OllamaClassifier
@@ -32,13 +33,14 @@ class Chain:
         self,
         models: list[Classifier],
         *,
+        last_resort: Classifier,
         skip_seconds: float,
         cache_seconds: float,
         disabled: list[dict] | None = None,
     ) -> None:
         self.models = models
-        # The rules never fail and are never skipped: they are the answer of last resort.
-        self.rules = RulesClassifier()
+        # Never fails and is never skipped: it answers when every model has failed.
+        self.last_resort = last_resort
         self.skip_seconds = skip_seconds
         self.cache_seconds = cache_seconds
         # Backends that are configured off, listed by the health check only.
@@ -70,9 +72,10 @@ class Chain:
             suggestion = _suggestion(backend, labels, started)
             self._remember(key, suggestion)
             return suggestion
-        # Not cached: the rules are instant, and a cached answer would hide a model
+        # Not cached: the last resort is instant, and a cached answer would hide a model
         # that comes back.
-        return _suggestion(self.rules, self.rules.classify(title, description), started)
+        labels = self.last_resort.classify(title, description)
+        return _suggestion(self.last_resort, labels, started)
 
     def skipped_for(self, backend: Backend) -> str | None:
         """The reason a backend is being skipped now, or None when it may be tried."""
@@ -121,23 +124,26 @@ class Chain:
 
     def warm_up(self) -> None:
         for backend in self.models:
-            if isinstance(backend, OllamaClassifier):
-                try:
-                    backend.warm_up()
-                except Exception:
-                    # Runs in a background thread of a fresh worker: log, never crash it.
-                    logger.exception("ollama warm-up raised unexpectedly")
+            try:
+                backend.warm_up()
+            except Exception:
+                # Runs in a background thread of a fresh worker: log, never crash it.
+                logger.exception("classifier %s warm-up raised unexpectedly", backend.backend)
 
     def health(self) -> dict:
         backends = []
-        for backend in [*self.models, self.rules]:
+        for backend in [*self.models, self.last_resort]:
             state = backend.health()
             reason = self.skipped_for(backend.backend)
             # A reachable backend that just failed (say, timed out) is still skipped.
-            if reason is not None and state["state"] in ("ready", "loading"):
-                state = {**state, "state": "skipped", "detail": f"last failure: {reason}"}
+            if reason is not None and state["state"].usable:
+                state = {
+                    **state,
+                    "state": BackendState.SKIPPED,
+                    "detail": f"last failure: {reason}",
+                }
             backends.append(state)
-        usable = [state for state in backends if state["state"] in ("ready", "loading")]
+        usable = [state for state in backends if state["state"].usable]
         listed = sorted(backends + self.disabled, key=lambda state: ORDER.index(state["name"]))
         return {"active": usable[0]["name"], "backends": listed}
 
@@ -182,12 +188,13 @@ def build_chain() -> Chain:
             {
                 "name": Backend.CLOUD.value,
                 "enabled": False,
-                "state": "disabled",
+                "state": BackendState.DISABLED,
                 "detail": "LLM_API_KEY is not set",
             }
         )
     return Chain(
         models,
+        last_resort=RulesClassifier(),
         skip_seconds=settings.CLASSIFIER_SKIP_SECONDS,
         cache_seconds=settings.CLASSIFIER_CACHE_SECONDS,
         disabled=disabled,

@@ -6,7 +6,13 @@ import threading
 import openai
 
 from classifier import prompt
-from classifier.base import ClassifierError, Labels
+from classifier.base import (
+    CLOUD_CONNECT_TIMEOUT,
+    MAX_ANSWER_TOKENS,
+    BackendState,
+    ClassifierError,
+    Labels,
+)
 from classifier.labels import Backend
 
 JSON_SCHEMA_FORMAT = {
@@ -30,7 +36,7 @@ class CloudClassifier:
         self._client = openai.OpenAI(
             api_key=api_key,
             base_url=base_url,
-            timeout=openai.Timeout(timeout, connect=min(timeout, 2.0)),
+            timeout=openai.Timeout(timeout, connect=min(timeout, CLOUD_CONNECT_TIMEOUT)),
             max_retries=0,
         )
         self._lock = threading.Lock()
@@ -52,7 +58,7 @@ class CloudClassifier:
                 messages=prompt.messages(title, description),
                 response_format=response_format,
                 temperature=0,
-                max_tokens=48,
+                max_tokens=MAX_ANSWER_TOKENS,
             )
         except openai.BadRequestError as error:
             if response_format is not JSON_SCHEMA_FORMAT:
@@ -89,7 +95,10 @@ class CloudClassifier:
         return {
             "name": self.backend.value,
             "enabled": True,
-            "state": "ready",
+            "state": BackendState.READY,
             "base_url": self.base_url,
             "model": self.model,
         }
+
+    def warm_up(self) -> None:
+        """Nothing to load: the provider keeps its models running, and a request costs money."""

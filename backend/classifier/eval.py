@@ -46,7 +46,7 @@ def _classifier(name: str):
     if name == "chain":
         return lambda title, description: vars(classify(title, description))
     chain = build_chain()
-    backends = {backend.backend.value: backend for backend in [*chain.models, chain.rules]}
+    backends = {backend.backend.value: backend for backend in [*chain.models, chain.last_resort]}
     if name not in backends:
         sys.exit(f"backend {name!r} is not enabled (cloud needs LLM_API_KEY)")
     backend = backends[name]

@@ -8,21 +8,24 @@ import httpx
 import ollama
 
 from classifier import prompt
-from classifier.base import ClassifierError, Labels
+from classifier.base import (
+    HEALTH_CONNECT_TIMEOUT,
+    HEALTH_TIMEOUT,
+    MAX_ANSWER_TOKENS,
+    WARM_UP_TIMEOUT,
+    BackendState,
+    ClassifierError,
+    Labels,
+)
 from classifier.labels import Backend
 
 logger = logging.getLogger(__name__)
 
 # Every request uses the same options: a different num_ctx makes Ollama reload the
 # model, and temperature 0 with a fixed seed gives the same answer for the same ticket.
-# The answer is about 15 tokens; the cap stops a model that rambles.
 NUM_CTX = 2048
-OPTIONS = {"temperature": 0, "seed": 7, "num_predict": 48, "num_ctx": NUM_CTX}
+OPTIONS = {"temperature": 0, "seed": 7, "num_predict": MAX_ANSWER_TOKENS, "num_ctx": NUM_CTX}
 
-# /api/health/ must stay cheap even when Ollama hangs: two calls, each bounded by this.
-HEALTH_TIMEOUT = 0.6
-# Loading a model from disk on a CPU can take a minute; warm-up runs in the background.
-WARM_UP_TIMEOUT = 180.0
 WARM_UP_TICKET = ("Cannot log in", "The password reset link says it has expired.")
 
 # What the ollama client raises when the server cannot be reached or answers garbage:
@@ -63,7 +66,9 @@ class OllamaClassifier:
     # Health checks and warm-up need other timeouts, so other clients, made on first use.
     @cached_property
     def _probe(self) -> ollama.Client:
-        timeout = httpx.Timeout(HEALTH_TIMEOUT, connect=min(self.connect_timeout, 0.5))
+        timeout = httpx.Timeout(
+            HEALTH_TIMEOUT, connect=min(self.connect_timeout, HEALTH_CONNECT_TIMEOUT)
+        )
         return ollama.Client(self.host, timeout=timeout)
 
     @cached_property
@@ -136,12 +141,12 @@ class OllamaClassifier:
         try:
             pulled = {_full_name(model.model or "") for model in self._probe.list().models}
         except (ollama.ResponseError, *_TRANSPORT_ERRORS) as error:
-            return {**state, "state": "unreachable", "detail": f"{self.host}: {error}"}
+            return {**state, "state": BackendState.UNREACHABLE, "detail": f"{self.host}: {error}"}
         state["reachable"] = True
         if wanted not in pulled:
             return {
                 **state,
-                "state": "model_missing",
+                "state": BackendState.MODEL_MISSING,
                 "detail": f"model {self.model} is not on disk yet: it is still downloading, "
                 f"or run `ollama pull {self.model}`",
             }
@@ -149,11 +154,20 @@ class OllamaClassifier:
         try:
             running = {_full_name(model.model or "") for model in self._probe.ps().models}
         except (ollama.ResponseError, *_TRANSPORT_ERRORS) as error:
-            return {**state, "state": "loading", "detail": f"cannot list loaded models: {error}"}
+            return {
+                **state,
+                "state": BackendState.LOADING,
+                "detail": f"cannot list loaded models: {error}",
+            }
         if wanted not in running:
             return {
                 **state,
-                "state": "loading",
+                "state": BackendState.LOADING,
                 "detail": f"model {self.model} is on disk; the next request loads it",
             }
-        return {**state, "loaded": True, "state": "ready", "detail": "model loaded in memory"}
+        return {
+            **state,
+            "loaded": True,
+            "state": BackendState.READY,
+            "detail": "model loaded in memory",
+        }

@@ -12,7 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from classifier.base import MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS, Labels, classified_part
+from classifier.base import (
+    MAX_DESCRIPTION_CHARS,
+    MAX_TITLE_CHARS,
+    BackendState,
+    Labels,
+    classified_part,
+)
 from classifier.labels import Backend, Category, Priority
 
 
@@ -298,4 +304,7 @@ class RulesClassifier:
         return Labels(category=category_for(text), priority=priority_for(text))
 
     def health(self) -> dict:
-        return {"name": self.backend.value, "enabled": True, "state": "ready"}
+        return {"name": self.backend.value, "enabled": True, "state": BackendState.READY}
+
+    def warm_up(self) -> None:
+        """Nothing to load: the patterns are compiled when the module is imported."""
