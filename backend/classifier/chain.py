@@ -17,7 +17,6 @@ from dataclasses import replace
 from django.conf import settings
 
 from classifier.base import BackendState, Classifier, ClassifierError, Labels, Suggestion
-from classifier.cloud import CloudClassifier
 from classifier.labels import Backend
 from classifier.ollama import OllamaClassifier
 from classifier.rules import RulesClassifier
@@ -175,6 +174,10 @@ def build_chain() -> Chain:
     ]
     disabled = []
     if settings.LLM_API_KEY:
+        # Imported only here: the SDK adds tens of MB to every worker, and most installs
+        # run without a key.
+        from classifier.cloud import CloudClassifier
+
         models.append(
             CloudClassifier(
                 api_key=settings.LLM_API_KEY,

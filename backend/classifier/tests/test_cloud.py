@@ -1,5 +1,9 @@
 import logging
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -123,6 +127,22 @@ def test_without_a_key_the_cloud_is_never_called(ollama_away, fake_cloud, settin
     assert fake_cloud.chats() == []
     cloud = classifier_health()["backends"][1]
     assert (cloud["name"], cloud["enabled"], cloud["state"]) == ("cloud", False, "disabled")
+
+
+def test_without_a_key_the_sdk_is_not_even_imported():
+    # A fresh interpreter: this one has imported the SDK for the other tests.
+    script = (
+        "import sys, django; django.setup(); from classifier.chain import build_chain; "
+        "build_chain(); print('openai' in sys.modules)"
+    )
+    env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings", "LLM_API_KEY": ""}
+    backend_dir = Path(__file__).resolve().parents[2]
+
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=backend_dir, env=env, capture_output=True, check=True
+    )
+
+    assert result.stdout.strip() == b"False"
 
 
 def test_health_names_the_cloud_as_active_when_ollama_is_away(ollama_away, fake_cloud):
