@@ -1,0 +1,99 @@
+"""Real processes for the serving tests: gunicorn as scripts/run and the image start it,
+and HTTP spoken over raw sockets, so that what the server does with odd or slow clients
+is what is measured."""
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parents[3]
+BACKEND = REPO / "backend"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url(name: str) -> str:
+    """The test run's DATABASE_URL, naming the database `name` (the migrated test one)."""
+    return urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
+
+
+class Gunicorn:
+    """gunicorn started as scripts/run and the image start it, in a session of its own
+    as a terminal job would be, its output kept in `log`."""
+
+    def __init__(self, log: Path, env: dict[str, str], *args: str):
+        self.port = free_port()
+        self.log = log
+        with log.open("wb") as out:
+            self.process = subprocess.Popen(
+                [BACKEND / ".venv/bin/python", "gunicorn.conf.py", *args],
+                cwd=BACKEND,
+                env={**os.environ, "PORT": str(self.port), **env},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        wait_until_healthy(self.port, self.process)
+
+    def output(self) -> str:
+        return self.log.read_text()
+
+    def interrupt(self) -> float:
+        """Ctrl-C: SIGINT to the whole process group. Returns the seconds until it exited."""
+        started = time.monotonic()
+        os.killpg(self.process.pid, signal.SIGINT)
+        self.process.wait(timeout=30)
+        return time.monotonic() - started
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the server exited with {process.returncode} before answering")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health/", timeout=5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"nothing answered on port {port} within {timeout} s")
+
+
+def exchange(port: int, data: bytes, timeout: float = 10) -> bytes:
+    """Sends raw bytes and returns everything the server sends until it closes."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(data)
+        return read_until_closed(sock)
+
+
+def read_until_closed(sock: socket.socket) -> bytes:
+    received = b""
+    while chunk := sock.recv(65536):
+        received += chunk
+    return received
+
+
+def split_response(raw: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (lower-case names) and body of the first response in `raw`."""
+    head, _, body = raw.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    length = int(headers.get("content-length", len(body)))
+    return int(status_line.split()[1]), headers, body[:length]

@@ -1,0 +1,265 @@
+"""gunicorn as deployed (gunicorn.conf.py with gunicorn_worker.py), over real sockets:
+slow clients hold no thread, its own error answers are JSON, and it stops quickly."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+
+from config.tests.live_server import (
+    BACKEND,
+    Gunicorn,
+    database_url,
+    exchange,
+    read_until_closed,
+    split_response,
+)
+
+BODY_LIMIT = 4096
+HEALTH = b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+TICKET = json.dumps({"description": "I was charged twice this month, please refund"}).encode()
+
+
+def classify_head(length: int, *extra: bytes) -> bytes:
+    return b"".join(
+        [
+            b"POST /api/tickets/classify/ HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+            b"Content-Type: application/json\r\nConnection: close\r\n",
+            *extra,
+            b"Content-Length: %d\r\n\r\n" % length,
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def server_env(django_db_setup):
+    from django.db import connection
+
+    return {
+        "DATABASE_URL": database_url(connection.settings_dict["NAME"]),
+        "SECRET_KEY": "test-only-secret-key",
+        "MAX_REQUEST_BYTES": str(BODY_LIMIT),
+        # Nothing listens on port 9 and no cloud key is set: the keyword rules answer.
+        "OLLAMA_HOST": "http://127.0.0.1:9",
+        "LLM_API_KEY": "",
+    }
+
+
+@pytest.fixture(scope="module")
+def server(server_env, tmp_path_factory):
+    gunicorn = Gunicorn(tmp_path_factory.mktemp("gunicorn") / "log", server_env)
+    yield gunicorn
+    gunicorn.stop()
+
+
+def test_a_request_is_answered_at_once_while_16_clients_dribble_their_bodies(server):
+    # 16 clients are twice the threads (2 workers x 4): the stock gthread worker gives
+    # each one a thread that blocks on its body, and answers nobody else meanwhile.
+    dribblers = []
+    try:
+        for _ in range(16):
+            sock = socket.create_connection(("127.0.0.1", server.port))
+            sock.sendall(classify_head(len(TICKET)) + TICKET[:1])
+            dribblers.append(sock)
+        started = time.monotonic()
+        status, _headers, _body = split_response(exchange(server.port, HEALTH, timeout=5))
+        elapsed = time.monotonic() - started
+    finally:
+        for sock in dribblers:
+            sock.close()
+    assert status == 200
+    assert elapsed < 2
+
+
+def test_a_body_that_arrives_in_pieces_reaches_the_app_whole(server):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(classify_head(len(TICKET)))
+        for start in range(0, len(TICKET), 8):
+            time.sleep(0.02)
+            sock.sendall(TICKET[start : start + 8])
+        status, _headers, body = split_response(read_until_closed(sock))
+    assert status == 200
+    assert json.loads(body)["suggested_category"] == "billing"
+
+
+def test_a_chunked_body_reaches_the_app_whole(server):
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (TICKET[:20], TICKET[20:]))
+    head = classify_head(0).replace(b"Content-Length: 0", b"Transfer-Encoding: chunked")
+    status, _headers, body = split_response(exchange(server.port, head + chunks + b"0\r\n\r\n"))
+    assert status == 200
+    assert json.loads(body)["suggested_category"] == "billing"
+
+
+def test_a_client_that_expects_100_continue_gets_it_before_sending_its_body(server):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(classify_head(len(TICKET), b"Expect: 100-continue\r\n"))
+        assert sock.recv(1024) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.sendall(TICKET)
+        raw = read_until_closed(sock)
+    while raw.startswith(b"HTTP/1.1 100 Continue\r\n\r\n"):
+        raw = raw.removeprefix(b"HTTP/1.1 100 Continue\r\n\r\n")
+    assert split_response(raw)[0] == 200
+
+
+def test_requests_sent_back_to_back_on_one_connection_are_all_answered(server):
+    first = HEALTH.replace(b"Connection: close\r\n", b"")
+    raw = exchange(server.port, first + HEALTH)
+    assert raw.count(b"HTTP/1.1 200 OK\r\n") == 2
+
+
+OVERSIZED_HEADERS = b"".join(b"X-Filler-%d: %s\r\n" % (n, b"x" * 1000) for n in range(70))
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status", "code"),
+    [
+        pytest.param(
+            b"GET /api/%s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" % (b"a" * 5000),
+            414,
+            "request_line_too_long",
+            id="request line over 4 KB",
+        ),
+        pytest.param(
+            b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: %s\r\n\r\n" % (b"a" * 20000),
+            431,
+            "request_headers_too_large",
+            id="one 20 KB header",
+        ),
+        pytest.param(
+            b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\n%s\r\n" % OVERSIZED_HEADERS,
+            431,
+            "request_headers_too_large",
+            id="70 KB of headers",
+        ),
+        pytest.param(
+            classify_head(0).replace(b"Content-Length: 0", b"Content-Length: 12abc"),
+            400,
+            "invalid_header",
+            id="bad Content-Length",
+        ),
+        pytest.param(
+            classify_head(BODY_LIMIT + 1) + b"{",
+            413,
+            "request_too_large",
+            id="Content-Length over the limit",
+        ),
+        pytest.param(
+            classify_head(0).replace(b"Content-Length: 0", b"Transfer-Encoding: chunked")
+            + b"%x\r\n%s\r\n" % (BODY_LIMIT + 1, b"x" * (BODY_LIMIT + 1)),
+            413,
+            "request_too_large",
+            id="chunked body over the limit",
+        ),
+        pytest.param(b"NOT AN HTTP REQUEST\r\n\r\n", 400, "bad_request", id="garbage"),
+    ],
+)
+def test_what_gunicorn_refuses_itself_is_answered_in_the_api_error_shape(
+    server, request_bytes, status, code
+):
+    answer, headers, body = split_response(exchange(server.port, request_bytes))
+    assert (answer, headers["content-type"]) == (status, "application/json")
+    error = json.loads(body)
+    assert error["type"] == "client_error"
+    assert [{**item, "detail": "..."} for item in error["errors"]] == [
+        {"code": code, "detail": "...", "attr": None}
+    ]
+    assert error["errors"][0]["detail"]
+
+
+def test_a_request_that_does_not_arrive_in_time_is_answered_408(server_env, tmp_path):
+    (tmp_path / "quick_worker.py").write_text(
+        "from gunicorn_worker import BufferedThreadWorker\n\n\n"
+        "class QuickWorker(BufferedThreadWorker):\n"
+        "    request_read_timeout = 1.0\n"
+    )
+    env = {**server_env, "PYTHONPATH": f"{BACKEND}:{tmp_path}"}
+    gunicorn = Gunicorn(tmp_path / "log", env, "--worker-class", "quick_worker.QuickWorker")
+    try:
+        started = time.monotonic()
+        answer, _headers, body = split_response(
+            exchange(gunicorn.port, classify_head(len(TICKET)) + TICKET[:5])
+        )
+        silent = exchange(gunicorn.port, b"")
+        elapsed = time.monotonic() - started
+    finally:
+        gunicorn.stop()
+    assert answer == 408
+    assert json.loads(body)["errors"][0]["code"] == "request_timeout"
+    assert silent == b"", "a connection that never sent anything is closed without a word"
+    assert elapsed < 6
+
+
+@pytest.mark.parametrize("how", ["SIGINT to the process group", "SIGTERM to the master"])
+def test_it_stops_quickly_and_quietly_whatever_its_clients_are_doing(server_env, tmp_path, how):
+    gunicorn = Gunicorn(tmp_path / "log", server_env)
+    clients = []
+    try:
+        for sending in (
+            [
+                HEALTH.replace(b"Connection: close\r\n", b""),  # then kept alive
+                HEALTH[:30],  # never finishes its headers
+                classify_head(len(TICKET)) + TICKET[:5],  # never finishes its body
+                b"",  # opened, nothing sent
+            ]
+            * 3
+        ):
+            sock = socket.create_connection(("127.0.0.1", gunicorn.port), timeout=5)
+            sock.sendall(sending)
+            clients.append(sock)
+        assert clients[0].recv(65536).startswith(b"HTTP/1.1 200 OK")
+        time.sleep(0.5)
+        if how.startswith("SIGINT"):
+            seconds = gunicorn.interrupt()
+        else:
+            started = time.monotonic()
+            gunicorn.process.send_signal(signal.SIGTERM)
+            gunicorn.process.wait(timeout=30)
+            seconds = time.monotonic() - started
+    finally:
+        for sock in clients:
+            sock.close()
+        gunicorn.stop()
+    log = gunicorn.output()
+    assert seconds < 4, log
+    assert "SIGKILL" not in log
+    assert "Traceback" not in log
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("WEB_CONCURRENCY", "two", "WEB_CONCURRENCY must be a number, got 'two'"),
+        ("WEB_CONCURRENCY", "0", "WEB_CONCURRENCY must be at least 1, got '0'"),
+        ("GUNICORN_THREADS", "2.5", "GUNICORN_THREADS must be a whole number, got '2.5'"),
+        ("PORT", "0", "PORT must be at least 1, got '0'"),
+    ],
+)
+def test_a_bad_server_setting_stops_gunicorn_naming_it(server_env, variable, value, message):
+    result = subprocess.run(
+        [BACKEND / ".venv/bin/python", "gunicorn.conf.py", "--check-config"],
+        cwd=BACKEND,
+        env={**os.environ, **server_env, variable: value},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_empty_server_settings_mean_their_defaults(server_env):
+    # gunicorn's own int("") on WEB_CONCURRENCY would crash before reading its config.
+    empty = dict.fromkeys(["HOST", "PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS"], "")
+    result = subprocess.run(
+        [BACKEND / ".venv/bin/python", "gunicorn.conf.py", "--check-config"],
+        cwd=BACKEND,
+        env={**os.environ, **server_env, **empty},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
