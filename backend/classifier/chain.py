@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 
 from django.conf import settings
@@ -36,6 +37,7 @@ class Chain:
         skip_seconds: float,
         cache_seconds: float,
         disabled: list[dict] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.models = models
         # Never fails and is never skipped: it answers when every model has failed.
@@ -44,16 +46,18 @@ class Chain:
         self.cache_seconds = cache_seconds
         # Backends that are configured off, listed by the health check only.
         self.disabled = disabled or []
+        # Seconds on a monotonic scale: skip windows, cache expiry and latency.
+        self._clock = clock
         self._lock = threading.Lock()
         self._failures: dict[Backend, tuple[float, str]] = {}
         self._cache: OrderedDict[tuple[str, str], tuple[float, Suggestion]] = OrderedDict()
 
     def classify(self, title: str, description: str) -> Suggestion:
-        started = time.monotonic()
+        started = self._clock()
         key = (title.strip(), description.strip())
         cached = self._cached(key, started)
         if cached is not None:
-            return replace(cached, latency_ms=_elapsed_ms(started))
+            return replace(cached, latency_ms=self._elapsed_ms(started))
         for backend in self.models:
             if self.skipped_for(backend.backend) is not None:
                 continue
@@ -68,25 +72,25 @@ class Chain:
                 self._record_failure(backend, "unexpected error", log=False)
                 continue
             self._record_success(backend)
-            suggestion = _suggestion(backend, labels, started)
+            suggestion = _suggestion(backend, labels, self._elapsed_ms(started))
             self._remember(key, suggestion)
             return suggestion
         # Not cached: the last resort is instant, and a cached answer would hide a model
         # that comes back.
         labels = self.last_resort.classify(title, description)
-        return _suggestion(self.last_resort, labels, started)
+        return _suggestion(self.last_resort, labels, self._elapsed_ms(started))
 
     def skipped_for(self, backend: Backend) -> str | None:
         """The reason a backend is being skipped now, or None when it may be tried."""
         with self._lock:
             failure = self._failures.get(backend)
-        if failure is None or failure[0] <= time.monotonic():
+        if failure is None or failure[0] <= self._clock():
             return None
         return failure[1]
 
     def _record_failure(self, backend: Classifier, reason: str, *, log: bool = True) -> None:
         with self._lock:
-            self._failures[backend.backend] = (time.monotonic() + self.skip_seconds, reason)
+            self._failures[backend.backend] = (self._clock() + self.skip_seconds, reason)
         if log:
             logger.warning(
                 "classifier %s failed, skipping it for %gs: %s",
@@ -116,10 +120,13 @@ class Chain:
         if self.cache_seconds <= 0:
             return
         with self._lock:
-            self._cache[key] = (time.monotonic() + self.cache_seconds, suggestion)
+            self._cache[key] = (self._clock() + self.cache_seconds, suggestion)
             self._cache.move_to_end(key)
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
+
+    def _elapsed_ms(self, started: float) -> int:
+        return round((self._clock() - started) * 1000)
 
     def warm_up(self) -> None:
         for backend in self.models:
@@ -147,22 +154,18 @@ class Chain:
         return {"active": usable[0]["name"], "backends": listed}
 
 
-def _suggestion(backend: Classifier, labels: Labels, started: float) -> Suggestion:
+def _suggestion(backend: Classifier, labels: Labels, latency_ms: int) -> Suggestion:
     return Suggestion(
         category=labels.category,
         priority=labels.priority,
         backend=backend.backend,
         model=backend.model,
-        latency_ms=_elapsed_ms(started),
+        latency_ms=latency_ms,
     )
 
 
-def _elapsed_ms(started: float) -> int:
-    return round((time.monotonic() - started) * 1000)
-
-
-def build_chain() -> Chain:
-    """The chain as the settings describe it."""
+def build_chain(*, clock: Callable[[], float] = time.monotonic) -> Chain:
+    """The chain as the settings describe it; tests pass a clock they move by hand."""
     models: list[Classifier] = [
         OllamaClassifier(
             host=settings.OLLAMA_HOST,
@@ -201,4 +204,5 @@ def build_chain() -> Chain:
         skip_seconds=settings.CLASSIFIER_SKIP_SECONDS,
         cache_seconds=settings.CLASSIFIER_CACHE_SECONDS,
         disabled=disabled,
+        clock=clock,
     )

@@ -1,9 +1,9 @@
 import logging
-import time
 
 import pytest
 
 from classifier import classifier_health, classify, warm_up
+from classifier.chain import build_chain
 from classifier.labels import Category, Priority
 from classifier.ollama import OPTIONS
 from classifier.rules import RulesClassifier
@@ -118,31 +118,29 @@ def test_a_missing_model_is_not_asked_again_within_the_skip_window(fake_ollama):
     assert len(fake_ollama.chats()) == 1
 
 
-def test_a_hung_ollama_costs_its_timeout_once(fake_ollama):
+def test_a_hung_ollama_costs_its_timeout_once(fake_ollama, caplog):
     fake_ollama.behaviour = Behaviour(delay=2.0)
 
-    started = time.monotonic()
-    first = classify(TITLE, DESCRIPTION)
-    first_seconds = time.monotonic() - started
-    started = time.monotonic()
-    second = classify("Another ticket", "The export button does nothing.")
-    second_seconds = time.monotonic() - started
+    with caplog.at_level(logging.WARNING, logger="classifier"):
+        first = classify(TITLE, DESCRIPTION)
+        second = classify("Another ticket", "The export button does nothing.")
 
     assert (first.backend, second.backend) == ("rules", "rules")
-    assert first_seconds < 2.0  # the 0.5 s timeout, not the server's 2 s
-    assert second_seconds < 1.0  # skipped: no timeout at all
-    assert len(fake_ollama.chats()) == 1
+    [message] = failures(caplog)
+    assert "no answer within 0.5s" in message  # its own timeout, not the server's 2 s
+    assert len(fake_ollama.chats()) == 1  # the second ticket did not wait at all
 
 
-def test_ollama_is_used_again_once_the_skip_window_ends(fake_ollama, settings):
-    settings.CLASSIFIER_SKIP_SECONDS = 0.3
+def test_ollama_is_used_again_once_the_skip_window_ends(fake_ollama, settings, clock):
+    chain = build_chain(clock=clock)
     fake_ollama.behaviour = Behaviour(status=500, error="out of memory")
-    assert classify(TITLE, "first").backend == "rules"
+    assert chain.classify(TITLE, "first").backend == "rules"
 
     fake_ollama.behaviour = Behaviour()
-    assert classify(TITLE, "second").backend == "rules"
-    time.sleep(0.4)
-    assert classify(TITLE, "third").backend == "ollama"
+    clock.advance(settings.CLASSIFIER_SKIP_SECONDS - 1)
+    assert chain.classify(TITLE, "second").backend == "rules"
+    clock.advance(1)
+    assert chain.classify(TITLE, "third").backend == "ollama"
 
     assert len(fake_ollama.chats()) == 2
 
@@ -254,8 +252,7 @@ def test_health_shows_a_backend_in_its_skip_window(fake_ollama):
 def test_health_stays_cheap_when_ollama_hangs(fake_ollama):
     fake_ollama.behaviour = Behaviour(list_delay=3.0)
 
-    started = time.monotonic()
     state = ollama_health()
 
-    assert time.monotonic() - started < 1.5
     assert state["state"] == "unreachable"
+    assert "timed out" in state["detail"]  # after HEALTH_TIMEOUT, not the server's 3 s
