@@ -2,9 +2,10 @@ import { IconButton, type IconButtonProps } from "@chakra-ui/react";
 import { Moon, Sun } from "lucide-react";
 import { ThemeProvider, type ThemeProviderProps, useTheme } from "next-themes";
 
-// next-themes renders an inline script meant for server-rendered HTML. In a client-only
-// app it never runs (the provider applies the theme itself), and React 19 warns about
-// executable scripts in components; a data type marks it as the inert block it is.
+// next-themes renders an inline script meant for server-rendered HTML. A script React
+// adds on the client never runs (so the Content-Security-Policy never weighs it), yet
+// React 19 warns about it; a data type marks it as the inert block it is. Its job, the
+// mode on <html> before the first paint, is done by public/color-mode.js instead.
 const INERT_SCRIPT = { type: "application/json" };
 
 export function ColorModeProvider(props: ThemeProviderProps) {
