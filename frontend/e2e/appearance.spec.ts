@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
 const SAMPLES = [
   [
@@ -73,4 +74,28 @@ test("the colour mode button switches between light and dark", async ({ page }) 
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
   await page.getByRole("button", { name: "Switch to light mode" }).click();
   await expect(page.locator("html")).toHaveClass(/\blight\b/);
+});
+
+test("the colour mode is on the page before the app's code runs", async ({ page }) => {
+  // With the bundle refused, only public/color-mode.js can set the mode.
+  const withoutApp = async () => {
+    await page.route("**/assets/**", (route) => route.abort());
+    await page.reload();
+    await expect(page.locator("#root")).toBeEmpty();
+    return page.evaluate(() => ({
+      classes: [...document.documentElement.classList],
+      colorScheme: document.documentElement.style.colorScheme,
+    }));
+  };
+
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  expect(await withoutApp()).toEqual({ classes: ["dark"], colorScheme: "dark" });
+
+  // A mode chosen with the button wins over the system's.
+  await page.unrouteAll();
+  await page.reload();
+  await page.getByRole("button", { name: "Switch to light mode" }).click();
+  await expect(page.locator("html")).toHaveClass(/\blight\b/);
+  expect(await withoutApp()).toEqual({ classes: ["light"], colorScheme: "light" });
 });

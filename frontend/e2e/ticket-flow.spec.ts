@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
 const TITLE = "Charged twice for my subscription";
 const DESCRIPTION = "I was charged twice this month, please refund the duplicate invoice";

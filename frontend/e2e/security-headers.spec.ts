@@ -1,0 +1,36 @@
+import { expect, test } from "./fixtures.ts";
+
+const POLICY = {
+  "default-src": ["'self'"],
+  "script-src": ["'self'"],
+  "style-src": ["'self'", "'unsafe-inline'"],
+  "img-src": ["'self'", "data:"],
+  "font-src": ["'self'", "data:"],
+  "connect-src": ["'self'"],
+  "object-src": ["'none'"],
+  "base-uri": ["'self'"],
+  "form-action": ["'self'"],
+  "frame-ancestors": ["'none'"],
+};
+
+/** A policy as directive → sources, so that order and spacing do not matter. */
+function directives(policy: string): Record<string, string[]> {
+  return Object.fromEntries(
+    policy
+      .split(";")
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
+
+test("the UI comes with its Content-Security-Policy and may not be framed", async ({ page }) => {
+  const response = await page.goto("/");
+  const headers = response?.headers() ?? {};
+
+  expect(directives(headers["content-security-policy"] ?? "")).toEqual(POLICY);
+  expect(headers["x-frame-options"]).toBe("DENY");
+  // The fixture fails the test if anything the page needs was refused.
+  await expect(page.getByRole("form", { name: "Submit a ticket" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "By priority" })).toBeVisible();
+});
