@@ -3,7 +3,11 @@
 
 The first valid answer wins. A backend that fails is logged once with its reason and
 skipped for CLASSIFIER_SKIP_SECONDS, so a dead or hung Ollama costs its timeout once,
-not on every keystroke. Answers from the language models are cached for
+not on every keystroke. When the window ends, one request tries the backend again
+while the others keep passing over it (a half-open circuit): a hung Ollama then holds
+one request, not every request that arrives during its timeout. If that request gets
+an answer the backend is used again; if not, the window starts again.
+Answers from the language models are cached for
 CLASSIFIER_CACHE_SECONDS, so identical text is not classified twice in a row.
 State lives in this process (gunicorn threads share it under a lock).
 """
@@ -13,7 +17,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 
@@ -26,6 +30,13 @@ logger = logging.getLogger(__name__)
 
 CACHE_SIZE = 1024
 ORDER = [Backend.OLLAMA.value, Backend.CLOUD.value, Backend.RULES.value]
+
+
+@dataclass
+class _Failure:
+    reason: str
+    retry_at: float  # when the skip window ends
+    probing: bool = False  # one request is trying the backend again
 
 
 class Chain:
@@ -49,7 +60,7 @@ class Chain:
         # Seconds on a monotonic scale: skip windows, cache expiry and latency.
         self._clock = clock
         self._lock = threading.Lock()
-        self._failures: dict[Backend, tuple[float, str]] = {}
+        self._failures: dict[Backend, _Failure] = {}
         self._cache: OrderedDict[tuple[str, str], tuple[float, Suggestion]] = OrderedDict()
 
     def classify(self, title: str, description: str) -> Suggestion:
@@ -59,7 +70,7 @@ class Chain:
         if cached is not None:
             return replace(cached, latency_ms=self._elapsed_ms(started))
         for backend in self.models:
-            if self.skipped_for(backend.backend) is not None:
+            if not self._may_try(backend):
                 continue
             try:
                 labels = backend.classify(title, description)
@@ -84,13 +95,25 @@ class Chain:
         """The reason a backend is being skipped now, or None when it may be tried."""
         with self._lock:
             failure = self._failures.get(backend)
-        if failure is None or failure[0] <= self._clock():
-            return None
-        return failure[1]
+            if failure is None or (self._clock() >= failure.retry_at and not failure.probing):
+                return None
+            return failure.reason
+
+    def _may_try(self, backend: Classifier) -> bool:
+        """Whether this request may call the backend: always while it answers; after a
+        failure, not until the skip window ends, then for one request at a time."""
+        with self._lock:
+            failure = self._failures.get(backend.backend)
+            if failure is None:
+                return True
+            if failure.probing or self._clock() < failure.retry_at:
+                return False
+            failure.probing = True
+            return True
 
     def _record_failure(self, backend: Classifier, reason: str, *, log: bool = True) -> None:
         with self._lock:
-            self._failures[backend.backend] = (self._clock() + self.skip_seconds, reason)
+            self._failures[backend.backend] = _Failure(reason, self._clock() + self.skip_seconds)
         if log:
             logger.warning(
                 "classifier %s failed, skipping it for %gs: %s",

@@ -1,4 +1,7 @@
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from itertools import islice
 
 import pytest
 
@@ -143,6 +146,43 @@ def test_ollama_is_used_again_once_the_skip_window_ends(fake_ollama, settings, c
     assert chain.classify(TITLE, "third").backend == "ollama"
 
     assert len(fake_ollama.chats()) == 2
+
+
+def test_after_the_skip_window_one_request_probes_a_hung_ollama(fake_ollama, settings, clock):
+    settings.OLLAMA_TIMEOUT = 5  # the probe waits for the gate, not for its timeout
+    chain = build_chain(clock=clock)
+    fake_ollama.behaviour = Behaviour(status=500, error="out of memory")
+    chain.classify(TITLE, "Opens the skip window.")
+    gate = threading.Event()
+    fake_ollama.behaviour = Behaviour(gate=gate)
+    clock.advance(settings.CLASSIFIER_SKIP_SECONDS)
+
+    with ThreadPoolExecutor(16) as pool:
+        calls = [pool.submit(chain.classify, TITLE, f"Ticket {n}") for n in range(16)]
+        # Fifteen answer while Ollama still holds the one that probes it.
+        answered = list(islice(as_completed(calls, timeout=3), 15))
+        gate.set()
+    [probe] = [call for call in calls if call not in answered]
+
+    assert {call.result().backend for call in answered} == {"rules"}
+    assert probe.result().backend == "ollama"
+    assert len(fake_ollama.chats()) == 2
+    assert chain.classify(TITLE, "Trusted again.").backend == "ollama"
+
+
+def test_a_failed_probe_starts_the_skip_window_again(fake_ollama, settings, clock):
+    chain = build_chain(clock=clock)
+    fake_ollama.behaviour = Behaviour(status=500, error="out of memory")
+    chain.classify(TITLE, "Opens the skip window.")
+    clock.advance(settings.CLASSIFIER_SKIP_SECONDS)
+    assert chain.classify(TITLE, "The probe fails.").backend == "rules"
+
+    fake_ollama.behaviour = Behaviour()
+    clock.advance(settings.CLASSIFIER_SKIP_SECONDS - 1)
+    assert chain.classify(TITLE, "Still inside the new window.").backend == "rules"
+    clock.advance(1)
+    assert chain.classify(TITLE, "The next probe succeeds.").backend == "ollama"
+    assert len(fake_ollama.chats()) == 3
 
 
 def test_identical_text_is_classified_once(fake_ollama):
