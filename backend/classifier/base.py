@@ -1,6 +1,8 @@
 """What every classifier backend shares: the limits, the answer types, the states, the
 interface and the one error type a backend raises when it cannot answer."""
 
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -15,6 +17,8 @@ MAX_DESCRIPTION_CHARS = 3000
 # The answer is about 15 tokens; the cap (num_predict, max_tokens) stops a model that
 # rambles.
 MAX_ANSWER_TOKENS = 48
+# Its HTTP body is under a kilobyte; a server sending more is not answering the question.
+MAX_ANSWER_BYTES = 64 * 1024
 # A cloud request waits this long at most for a connection, within its timeout.
 CLOUD_CONNECT_TIMEOUT = 2.0
 # /api/health/ must stay cheap even when Ollama hangs: two calls, each bounded by this,
@@ -75,6 +79,25 @@ class ClassifierError(Exception):
         super().__init__(reason)
         self.reason = reason
         self.retryable = retryable
+
+
+def read_answer(chunks: Iterable[bytes], *, deadline: float, timeout: float) -> bytes:
+    """A response body, read only while it arrives before `deadline` (time.monotonic)
+    and stays within MAX_ANSWER_BYTES; `timeout` is the budget the deadline came from.
+
+    An HTTP client's read timeout bounds each wait for the next bytes, not the whole
+    answer: alone, it lets a server that trickles a byte at a time, or sends an endless
+    body, hold a worker's thread and memory for as long as it likes."""
+    body = bytearray()
+    for chunk in chunks:
+        body += chunk
+        if len(body) > MAX_ANSWER_BYTES:
+            raise ClassifierError(
+                f"answer larger than {MAX_ANSWER_BYTES // 1024} KB", retryable=False
+            )
+        if time.monotonic() > deadline:
+            raise ClassifierError(f"no answer within {timeout:g}s", retryable=False)
+    return bytes(body)
 
 
 class Classifier(Protocol):

@@ -1,8 +1,14 @@
-"""The local backend: a small Llama model served by Ollama, answering through the
-official client with the answer constrained to the label schema."""
+"""The local backend: a small Llama model served by Ollama, with the answer
+constrained to the label schema.
+
+Requests follow Ollama's REST API and answers are read into the official client's
+response models (ChatResponse, ListResponse, ProcessResponse), so the wire format is
+the library's. The HTTP exchange itself is ours, so that every call is bounded as a
+whole, in time and in size (see _receive)."""
 
 import logging
-from functools import cached_property
+import time
+from typing import Any
 
 import httpx
 import ollama
@@ -16,6 +22,7 @@ from classifier.base import (
     BackendState,
     ClassifierError,
     Labels,
+    read_answer,
 )
 from classifier.labels import Backend
 
@@ -28,10 +35,11 @@ OPTIONS = {"temperature": 0, "seed": 7, "num_predict": MAX_ANSWER_TOKENS, "num_c
 
 WARM_UP_TICKET = ("Cannot log in", "The password reset link says it has expired.")
 
-# What the ollama client raises when the server cannot be reached or answers garbage:
-# it turns connect errors into the builtin ConnectionError and lets the rest of httpx's
-# errors through; a body that is not a chat response fails validation (a ValueError).
-_TRANSPORT_ERRORS = (ConnectionError, httpx.HTTPError, ValueError)
+# What a request raises when the server cannot be reached or answers garbage: httpx's
+# errors, and a validation error (a ValueError) for a body that is not the model's.
+_TRANSPORT_ERRORS = (httpx.HTTPError, ValueError)
+# What a health check reports as the state's detail instead of raising.
+_HEALTH_ERRORS = (ClassifierError, ollama.ResponseError, *_TRANSPORT_ERRORS)
 
 
 def _keep_alive(value: str) -> float | str:
@@ -58,36 +66,29 @@ class OllamaClassifier:
         self.model = model
         self.timeout = timeout
         self.keep_alive = _keep_alive(keep_alive)
-        # The request is not streamed, so Ollama sends the whole body when generation
-        # ends: the read timeout bounds the total wait for the answer.
         self.connect_timeout = connect_timeout
-        self._client = ollama.Client(host, timeout=httpx.Timeout(timeout, connect=connect_timeout))
-
-    # Health checks and warm-up need other timeouts, so other clients, made on first use.
-    @cached_property
-    def _probe(self) -> ollama.Client:
-        timeout = httpx.Timeout(
-            HEALTH_TIMEOUT, connect=min(self.connect_timeout, HEALTH_CONNECT_TIMEOUT)
-        )
-        return ollama.Client(self.host, timeout=timeout)
-
-    @cached_property
-    def _warm(self) -> ollama.Client:
-        timeout = httpx.Timeout(WARM_UP_TIMEOUT, connect=self.connect_timeout)
-        return ollama.Client(self.host, timeout=timeout)
+        # One connection pool for classifying, warm-up and health checks; each call
+        # sets its own time budget.
+        self._http = httpx.Client(base_url=host, headers={"Accept": "application/json"})
 
     def classify(self, title: str, description: str) -> Labels:
-        return prompt.parse_labels(self._chat(self._client, title, description))
+        return prompt.parse_labels(self._chat(title, description, timeout=self.timeout))
 
-    def _chat(self, client: ollama.Client, title: str, description: str) -> str | None:
+    def _chat(self, title: str, description: str, *, timeout: float) -> str | None:
+        # The request is not streamed: Ollama sends the whole answer when generation ends.
+        request = {
+            "model": self.model,
+            "messages": prompt.messages(title, description),
+            "format": prompt.SCHEMA,
+            "options": OPTIONS,
+            "keep_alive": self.keep_alive,
+            "stream": False,
+        }
         try:
-            response = client.chat(
-                model=self.model,
-                messages=prompt.messages(title, description),
-                format=prompt.SCHEMA,
-                options=OPTIONS,
-                keep_alive=self.keep_alive,
+            body = self._receive(
+                "POST", "/api/chat", request, timeout=timeout, connect=self.connect_timeout
             )
+            response = ollama.ChatResponse.model_validate_json(body)
         except ollama.ResponseError as error:
             raise self._response_error(error) from None
         except httpx.ConnectTimeout:
@@ -95,7 +96,7 @@ class OllamaClassifier:
                 f"cannot connect to {self.host} in time", retryable=True
             ) from None
         except httpx.TimeoutException:
-            raise ClassifierError(f"no answer within {self.timeout:g}s", retryable=False) from None
+            raise ClassifierError(f"no answer within {timeout:g}s", retryable=False) from None
         except _TRANSPORT_ERRORS as error:
             raise ClassifierError(f"cannot reach {self.host}: {error}", retryable=True) from None
         if response.done_reason != "stop":
@@ -104,6 +105,20 @@ class OllamaClassifier:
                 f"generation ended with done_reason={response.done_reason!r}", retryable=False
             )
         return response.message.content
+
+    def _receive(
+        self, method: str, path: str, request: Any = None, *, timeout: float, connect: float
+    ) -> bytes:
+        """The body of one exchange with Ollama, complete within `timeout` seconds and
+        MAX_ANSWER_BYTES (see read_answer). An error status raises the client's
+        ResponseError, which reads Ollama's error message from the body."""
+        deadline = time.monotonic() + timeout
+        budget = httpx.Timeout(timeout, connect=min(connect, timeout))
+        with self._http.stream(method, path, json=request, timeout=budget) as response:
+            body = read_answer(response.iter_bytes(), deadline=deadline, timeout=timeout)
+        if response.is_error:
+            raise ollama.ResponseError(body.decode(errors="replace"), response.status_code)
+        return body
 
     def _response_error(self, error: ollama.ResponseError) -> ClassifierError:
         if error.status_code == 404:
@@ -121,7 +136,7 @@ class OllamaClassifier:
         """Load the model and the prompt into Ollama so the first ticket is answered at
         full speed; a real classification also puts the system prompt in its cache."""
         try:
-            self._chat(self._warm, *WARM_UP_TICKET)
+            self._chat(*WARM_UP_TICKET, timeout=WARM_UP_TIMEOUT)
         except ClassifierError as error:
             logger.warning("ollama warm-up of %s failed: %s", self.model, error.reason)
         else:
@@ -139,8 +154,9 @@ class OllamaClassifier:
         }
         wanted = _full_name(self.model)
         try:
-            pulled = {_full_name(model.model or "") for model in self._probe.list().models}
-        except (ollama.ResponseError, *_TRANSPORT_ERRORS) as error:
+            listed = ollama.ListResponse.model_validate_json(self._probe("/api/tags"))
+            pulled = {_full_name(model.model or "") for model in listed.models}
+        except _HEALTH_ERRORS as error:
             return {**state, "state": BackendState.UNREACHABLE, "detail": f"{self.host}: {error}"}
         state["reachable"] = True
         if wanted not in pulled:
@@ -152,8 +168,9 @@ class OllamaClassifier:
             }
         state["model_pulled"] = True
         try:
-            running = {_full_name(model.model or "") for model in self._probe.ps().models}
-        except (ollama.ResponseError, *_TRANSPORT_ERRORS) as error:
+            loaded = ollama.ProcessResponse.model_validate_json(self._probe("/api/ps"))
+            running = {_full_name(model.model or "") for model in loaded.models}
+        except _HEALTH_ERRORS as error:
             return {
                 **state,
                 "state": BackendState.LOADING,
@@ -171,3 +188,8 @@ class OllamaClassifier:
             "state": BackendState.READY,
             "detail": "model loaded in memory",
         }
+
+    def _probe(self, path: str) -> bytes:
+        """A health check's request: short, so /api/health/ stays cheap when Ollama hangs."""
+        connect = min(self.connect_timeout, HEALTH_CONNECT_TIMEOUT)
+        return self._receive("GET", path, timeout=HEALTH_TIMEOUT, connect=connect)

@@ -101,6 +101,30 @@ def test_a_bad_answer_falls_back_to_the_rules_and_is_logged_once(
     assert reason in message
 
 
+@pytest.mark.parametrize(
+    ("behaviour", "reason"),
+    [
+        # One byte every 50 ms: each read is quick, the whole answer would take 20 s.
+        (Behaviour(trickle=0.05), "no answer within 0.5s"),
+        (Behaviour(padding=50 * 1024 * 1024), "answer larger than 64 KB"),
+    ],
+    ids=["trickling", "huge"],
+)
+def test_an_answer_is_cut_off_at_the_timeout_or_the_size_cap(
+    fake_ollama, caplog, behaviour, reason
+):
+    fake_ollama.behaviour = behaviour
+
+    with caplog.at_level(logging.WARNING, logger="classifier"):
+        suggestion = classify(TITLE, DESCRIPTION)
+
+    assert suggestion.backend == "rules"
+    [message] = failures(caplog)
+    assert reason in message
+    delivery = fake_ollama.deliveries.get(timeout=5)
+    assert delivery.sent < delivery.size / 2  # the client hung up early
+
+
 def test_connection_refused_falls_back_to_the_rules(settings, refused_url, caplog):
     settings.OLLAMA_HOST = refused_url
 
@@ -289,10 +313,15 @@ def test_health_shows_a_backend_in_its_skip_window(fake_ollama):
     assert classifier_health()["active"] == "rules"
 
 
-def test_health_stays_cheap_when_ollama_hangs(fake_ollama):
-    fake_ollama.behaviour = Behaviour(list_delay=3.0)
+@pytest.mark.parametrize(
+    ("behaviour", "detail"),
+    [(Behaviour(list_delay=3.0), "timed out"), (Behaviour(trickle=0.05), "no answer within")],
+    ids=["hung", "trickling"],
+)
+def test_health_stays_cheap_when_ollama_hangs(fake_ollama, behaviour, detail):
+    fake_ollama.behaviour = behaviour
 
     state = ollama_health()
 
     assert state["state"] == "unreachable"
-    assert "timed out" in state["detail"]  # after HEALTH_TIMEOUT, not the server's 3 s
+    assert detail in state["detail"]  # after HEALTH_TIMEOUT, not the server's seconds
