@@ -2,8 +2,11 @@
 an API key is configured."""
 
 import threading
+import time
 
+import httpx2
 import openai
+from openai.types.chat import ChatCompletion
 
 from classifier import prompt
 from classifier.base import (
@@ -12,6 +15,7 @@ from classifier.base import (
     BackendState,
     ClassifierError,
     Labels,
+    read_answer,
 )
 from classifier.labels import Backend
 
@@ -43,23 +47,32 @@ class CloudClassifier:
         self._response_format = JSON_SCHEMA_FORMAT
 
     def classify(self, title: str, description: str) -> Labels:
+        # One time budget for the whole call, the retry included.
+        deadline = time.monotonic() + self.timeout
         try:
-            return self._ask(title, description)
+            return self._ask(title, description, deadline)
         except ClassifierError as error:
             if not error.retryable:
                 raise
-        return self._ask(title, description)
+        return self._ask(title, description, deadline)
 
-    def _ask(self, title: str, description: str) -> Labels:
+    def _ask(self, title: str, description: str, deadline: float) -> Labels:
         response_format = self._response_format
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise ClassifierError(f"no answer within {self.timeout:g}s", retryable=False)
         try:
-            completion = self._client.chat.completions.create(
+            # Streamed, so that the body is read under the deadline and the size cap
+            # (see read_answer) instead of whole, however slowly it comes.
+            with self._client.chat.completions.with_streaming_response.create(
                 model=self.model,
                 messages=prompt.messages(title, description),
                 response_format=response_format,
                 temperature=0,
                 max_tokens=MAX_ANSWER_TOKENS,
-            )
+                timeout=openai.Timeout(remaining, connect=min(remaining, CLOUD_CONNECT_TIMEOUT)),
+            ) as response:
+                body = read_answer(response.iter_bytes(), deadline=deadline, timeout=self.timeout)
         except openai.BadRequestError as error:
             if response_format is not JSON_SCHEMA_FORMAT:
                 raise ClassifierError(
@@ -68,11 +81,12 @@ class CloudClassifier:
             # A provider that rejects json_schema is asked in JSON mode from now on.
             with self._lock:
                 self._response_format = JSON_OBJECT_FORMAT
-            return self._ask(title, description)
-        except openai.APITimeoutError:
-            # The time budget is spent: a retry would double the wait.
+            return self._ask(title, description, deadline)
+        except (openai.APITimeoutError, httpx2.TimeoutException):
+            # The time budget is spent: a retry would double the wait. (The SDK maps
+            # errors while it sends; reading a streamed body raises httpx2's own.)
             raise ClassifierError(f"no answer within {self.timeout:g}s", retryable=False) from None
-        except openai.APIConnectionError as error:
+        except (openai.APIConnectionError, httpx2.RequestError) as error:
             raise ClassifierError(
                 f"cannot reach {self.base_url}: {error}", retryable=True
             ) from None
@@ -80,6 +94,12 @@ class CloudClassifier:
             raise ClassifierError(
                 f"{self.base_url} answered {error.status_code}: {error.message}",
                 retryable=error.status_code >= 500,
+            ) from None
+        try:
+            completion = ChatCompletion.model_validate_json(body)
+        except ValueError:
+            raise ClassifierError(
+                f"answer is not a chat completion: {body!r:.120}", retryable=False
             ) from None
         if not completion.choices:
             raise ClassifierError("answer has no choices", retryable=False)

@@ -87,6 +87,33 @@ def test_a_failure_that_a_retry_cannot_fix_is_not_retried(
     assert reason in message
 
 
+@pytest.mark.parametrize(
+    ("behaviour", "reason"),
+    [
+        # One byte every 50 ms: each read is quick, the whole answer would take 25 s.
+        (Behaviour(trickle=0.05), "no answer within 0.5s"),
+        (Behaviour(padding=50 * 1024 * 1024), "answer larger than 64 KB"),
+    ],
+    ids=["trickling", "huge"],
+)
+def test_an_answer_is_cut_off_at_the_timeout_or_the_size_cap(
+    ollama_away, fake_cloud, caplog, behaviour, reason
+):
+    fake_cloud.behaviour = behaviour
+
+    with caplog.at_level(logging.WARNING, logger="classifier"):
+        suggestion = classify(TITLE, DESCRIPTION)
+
+    assert suggestion.backend == "rules"
+    [message] = [
+        r.getMessage() for r in caplog.records if "classifier cloud failed" in r.getMessage()
+    ]
+    assert reason in message
+    delivery = fake_cloud.deliveries.get(timeout=5)
+    assert delivery.sent < delivery.size / 2  # the client hung up early
+    assert len(fake_cloud.chats()) == 1
+
+
 def test_an_unreachable_cloud_falls_back_to_the_rules(
     ollama_away, fake_cloud, settings, refused_url
 ):
