@@ -4,6 +4,9 @@ import pytest
 
 from classifier.tests.fakes import MODEL, Behaviour
 
+# The endpoints are throttled, and the throttle counts requests in the database cache.
+pytestmark = pytest.mark.django_db
+
 URL = "/api/tickets/classify/"
 TICKET = {"title": "Site down", "description": "Every page returns 502 for all our customers."}
 
@@ -73,7 +76,6 @@ def test_the_cloud_answers_over_http_when_ollama_fails(api, fake_ollama, fake_cl
     assert (body["suggested_category"], body["suggested_priority"]) == ("technical", "critical")
 
 
-@pytest.mark.django_db
 def test_creating_a_ticket_uses_the_model_suggestion(api, fake_ollama):
     fake_ollama.behaviour = Behaviour(content='{"category": "technical", "priority": "critical"}')
 
@@ -85,7 +87,6 @@ def test_creating_a_ticket_uses_the_model_suggestion(api, fake_ollama):
     assert body["classified_by"] == "ollama"
 
 
-@pytest.mark.django_db
 def test_health_shows_each_classifier_backend(api, fake_ollama):
     fake_ollama.behaviour = Behaviour(loaded=[MODEL])
 
