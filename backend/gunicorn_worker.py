@@ -37,6 +37,7 @@ from gunicorn.http.errors import (
     ParseException,
     UnsupportedTransferCoding,
 )
+from gunicorn.workers.base import Worker
 from gunicorn.workers.gthread import ThreadWorker
 
 # The largest request head read before answering 431: far above any real browser's,
@@ -195,6 +196,7 @@ class BufferedThreadWorker(ThreadWorker):
         # Deadlines grow with insertion, so this stays ordered by deadline.
         self.arriving: dict[object, ArrivingRequest] = {}
         self.max_body = 0
+        self.quitting = False
 
     def run(self):
         from django.conf import settings
@@ -280,6 +282,20 @@ class BufferedThreadWorker(ThreadWorker):
     def send_quietly(conn, data):
         with contextlib.suppress(OSError):
             conn.sock.send(data)
+
+    def handle_quit(self, sig, frame):
+        """Quick stop (SIGINT, SIGQUIT): exit once the requests in progress are answered.
+
+        Ctrl-C reaches a worker twice, SIGINT from the terminal and SIGQUIT from the
+        master, and gthread's handler shuts its thread pool down under a lock: run again
+        inside itself, it waited for that lock for good, until the master SIGKILLed the
+        worker ("Perhaps out of memory?") after graceful_timeout. One run is enough, and
+        the pool is left alone: exiting waits for its threads anyway.
+        """
+        if self.quitting:
+            return
+        self.quitting = True
+        Worker.handle_quit(self, sig, frame)
 
     def handle_request(self, req, conn):
         # The request is in memory; this bounds writing the response to a client that
