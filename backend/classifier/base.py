@@ -87,7 +87,9 @@ def read_answer(chunks: Iterable[bytes], *, deadline: float, timeout: float) -> 
 
     An HTTP client's read timeout bounds each wait for the next bytes, not the whole
     answer: alone, it lets a server that trickles a byte at a time, or sends an endless
-    body, hold a worker's thread and memory for as long as it likes."""
+    body, hold a worker's thread and memory for as long as it likes. The deadline is
+    checked as each chunk arrives; a server that falls silent instead is cut off by the
+    read timeout, which the callers set to the same budget."""
     body = bytearray()
     for chunk in chunks:
         body += chunk
