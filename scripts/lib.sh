@@ -46,21 +46,52 @@ ensure_frontend_build() {
   echo "$wanted" >"$stamp"
 }
 
-# Exports DATABASE_URL: the given one, or an embedded PostgreSQL kept in $DATA_DIR/postgres
-# and stopped again when the calling script exits.
+# Exports DATABASE_URL: the given one, or the embedded PostgreSQL kept in
+# $DATA_DIR/postgres. Several scripts/run may share that server: each holds a shared lock
+# on $DATA_DIR/postgres.users for as long as it runs, and the last one to leave stops it.
+# Starting and stopping happen under $DATA_DIR/postgres.lock, so no run starts the server
+# while another is stopping it. The kernel drops the locks of a run that was killed.
 start_database() {
   if [ -n "${DATABASE_URL:-}" ]; then
     return 0
   fi
-  say "Starting the embedded PostgreSQL in ${DATA_DIR}/postgres"
+  mkdir -p "$DATA_DIR"
+  exec {db_lock}>"$DATA_DIR/postgres.lock" {db_users}>"$DATA_DIR/postgres.users"
+  flock "$db_lock"
+  flock --shared "$db_users"
+  trap stop_database EXIT
+  say "Starting the embedded PostgreSQL in ${DATA_DIR}/postgres (or joining the one running)"
   DATABASE_URL=$("$VENV/bin/python" "$BACKEND_DIR/embedded_db.py" start "$DATA_DIR/postgres")
   export DATABASE_URL
-  trap stop_database EXIT
+  flock --unlock "$db_lock"
 }
 
 stop_database() {
-  say "Stopping the embedded PostgreSQL"
-  "$VENV/bin/python" "$BACKEND_DIR/embedded_db.py" stop "$DATA_DIR/postgres"
+  flock "$db_lock"
+  if flock --exclusive --nonblock "$db_users"; then
+    say "Stopping the embedded PostgreSQL"
+    "$VENV/bin/python" "$BACKEND_DIR/embedded_db.py" stop "$DATA_DIR/postgres"
+  else
+    say "Leaving the embedded PostgreSQL running: another scripts/run still uses it"
+  fi
+}
+
+# Stops here, saying so, when something already listens where gunicorn is to listen:
+# before anything is built or started, and before anything claims to serve.
+ensure_port_free() {
+  local host=${HOST:-127.0.0.1} port=$1
+  if ! "$VENV/bin/python" -c '
+import socket, sys
+host, port = sys.argv[1].strip("[]"), int(sys.argv[2])
+family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+with socket.socket(family, kind, proto) as sock:
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+    sock.bind(address)
+' "$host" "$port" 2>/dev/null; then
+    echo "Port $port on $host is already in use (another scripts/run?)." \
+      "Stop that, or choose another port: PORT=$((port + 1)) scripts/run" >&2
+    exit 1
+  fi
 }
 
 # A SECRET_KEY made once per data folder and kept there, never in git.
@@ -87,14 +118,33 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
 
-# Exports the settings from a .env file at the top of the repository (the same file
-# Docker Compose reads), without overriding variables already set in the environment.
+# Exports the settings from a .env file (scripts/run: the one at the top of the repository,
+# which Docker Compose reads too) as Compose reads it (quotes, `# comments`, `${NAME}`;
+# see backend/compose_env.py), without overriding variables already set.
 load_dotenv() {
-  local file="$REPO_DIR/.env" line name
+  local file=$1 exports
   [ -f "$file" ] || return 0
-  while IFS= read -r line || [ -n "$line" ]; do
-    [[ "$line" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || continue
-    name=${line%%=*}
-    [ -n "${!name+set}" ] || export "$name=${line#*=}"
-  done <"$file"
+  exports=$("$VENV/bin/python" "$BACKEND_DIR/compose_env.py" "$file") || return 1
+  eval "$exports"
+}
+
+# Prints the path of an nginx binary: the installed one, or Debian's package unpacked
+# into backend/.venv/nginx (installing it would start a server). Its compiled-in paths
+# (/var/lib/nginx for temporary files, /var/log/nginx) may not exist: configurations
+# run with it name their own.
+nginx_binary() {
+  local unpacked="$VENV/nginx/usr/sbin/nginx" download
+  if command -v nginx; then
+    return 0
+  fi
+  if [ ! -x "$unpacked" ]; then
+    download=$(mktemp -d)
+    if ! (cd "$download" && apt-get download -qq nginx 2>/dev/null); then
+      [ "$(id -u)" -eq 0 ] && apt-get update -qq
+      (cd "$download" && apt-get download -qq nginx 2>/dev/null)
+    fi
+    dpkg-deb -x "$download"/nginx_*.deb "$VENV/nginx"
+    rm -rf "$download"
+  fi
+  echo "$unpacked"
 }
