@@ -46,7 +46,7 @@ def test_a_generated_secret_key_is_kept_in_a_volume():
     )
 
 
-def test_nginx_serves_the_ui_the_build_stage_made_with_its_configuration():
+def test_nginx_serves_the_ui_the_build_stage_made_with_the_configuration_as_a_template():
     stages = {
         line.split()[3] for line in dockerfile("frontend") if re.match(r"FROM \S+ AS \S+$", line)
     }
@@ -57,7 +57,10 @@ def test_nginx_serves_the_ui_the_build_stage_made_with_its_configuration():
         assert words[1].removeprefix("--from=") in stages
     root = nginx_directive("root")
     assert any(words[-2].endswith("/dist") and words[-1] == root for words in built)
-    assert ["nginx.conf", "/etc/nginx/conf.d/default.conf"] in [words[1:] for words in copies]
+    # The image's entrypoint turns templates/*.template into conf.d/*, filling in ${...}.
+    assert ["nginx.conf", "/etc/nginx/templates/default.conf.template"] in [
+        words[1:] for words in copies
+    ]
 
 
 def test_nginx_waits_for_the_backend_longer_than_gunicorn_lets_a_request_run():
