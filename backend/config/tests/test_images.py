@@ -8,6 +8,7 @@ from config.tests.deployment_files import (
     REPO,
     compose,
     dockerfile,
+    env_example,
     healthcheck_command,
     image_env,
     mounts,
@@ -73,3 +74,10 @@ def test_the_backend_image_holds_the_server_only():
     for development_only in ("requirements-dev.txt", "embedded_db.py", "compose_env.py", ".venv/"):
         assert development_only in ignored
     assert "node_modules/" in (REPO / "frontend" / ".dockerignore").read_text().splitlines()
+
+
+def test_the_nginx_image_alone_fills_its_template_with_the_documented_defaults():
+    named = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)\}", (REPO / "frontend/nginx.conf").read_text()))
+    assert {name: image_env("frontend").get(name) for name in named} == {
+        name: env_example()[name] for name in named
+    }
