@@ -157,7 +157,11 @@ class OllamaClassifier:
             listed = ollama.ListResponse.model_validate_json(self._probe("/api/tags"))
             pulled = {_full_name(model.model or "") for model in listed.models}
         except _HEALTH_ERRORS as error:
-            return {**state, "state": BackendState.UNREACHABLE, "detail": f"{self.host}: {error}"}
+            return {
+                **state,
+                "state": BackendState.UNREACHABLE,
+                "detail": f"cannot reach {self.host}: {error}",
+            }
         state["reachable"] = True
         if wanted not in pulled:
             return {

@@ -299,6 +299,8 @@ def test_health_reports_an_unreachable_ollama(settings, refused_url):
 
     assert state["state"] == "unreachable"
     assert state["reachable"] is False
+    # Words first: a detail that starts with a URL reads as a link to API clients.
+    assert state["detail"].startswith(f"cannot reach {refused_url}: ")
     assert classifier_health()["active"] == "rules"
 
 
