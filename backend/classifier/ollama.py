@@ -68,8 +68,10 @@ class OllamaClassifier:
         self.keep_alive = _keep_alive(keep_alive)
         self.connect_timeout = connect_timeout
         # One connection pool for classifying, warm-up and health checks; each call
-        # sets its own time budget.
-        self._http = httpx.Client(base_url=host, headers={"Accept": "application/json"})
+        # sets its own time budget. It is the official client's own httpx client, so the
+        # host is read as Ollama reads it ("localhost:11434" needs no scheme) and
+        # OLLAMA_API_KEY, when set, is sent as a bearer token.
+        self._http: httpx.Client = ollama.Client(host)._client
 
     def classify(self, title: str, description: str) -> Labels:
         return prompt.parse_labels(self._chat(title, description, timeout=self.timeout))

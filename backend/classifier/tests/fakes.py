@@ -67,6 +67,7 @@ class FakeServer:
     def __init__(self) -> None:
         self.behaviour = Behaviour()
         self.requests: list[tuple[str, dict]] = []
+        self.headers: list[dict[str, str]] = []
         self.deliveries: queue.Queue[Delivery] = queue.Queue()
         server = self
 
@@ -96,6 +97,7 @@ class FakeServer:
 
     def handle(self, request: BaseHTTPRequestHandler, body: dict | None) -> None:
         self.requests.append((request.path, body or {}))
+        self.headers.append({name.lower(): value for name, value in request.headers.items()})
         behaviour = self.behaviour
         status, answer = self.answer(request.path, body or {})
         payload = json.dumps(answer).encode()

@@ -30,6 +30,16 @@ def test_a_valid_answer_is_used(fake_ollama):
     assert suggestion.latency_ms >= 0
 
 
+def test_the_host_and_api_key_are_read_as_the_ollama_client_reads_them(
+    fake_ollama, settings, monkeypatch
+):
+    monkeypatch.setenv("OLLAMA_API_KEY", "behind-a-proxy")
+    settings.OLLAMA_HOST = fake_ollama.url.removeprefix("http://")
+
+    assert classify(TITLE, DESCRIPTION).backend == "ollama"
+    assert fake_ollama.headers[-1]["authorization"] == "Bearer behind-a-proxy"
+
+
 def test_the_schema_options_and_keep_alive_are_sent(fake_ollama, settings):
     settings.OLLAMA_KEEP_ALIVE = "45m"
 
