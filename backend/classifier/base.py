@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from classifier.labels import Backend, Category, Priority
+from django.db import models
+
+from labels import Category, Priority
 
 # Long tickets are cut before any backend reads them: the prompt then always fits the
 # fixed context window (NUM_CTX in ollama.py), and no backend spends time on text it
@@ -32,6 +34,14 @@ WARM_UP_TIMEOUT = 180.0
 def classified_part(title: str, description: str) -> tuple[str, str]:
     """The part of a ticket that every backend reads."""
     return title.strip()[:MAX_TITLE_CHARS], description.strip()[:MAX_DESCRIPTION_CHARS]
+
+
+class Backend(models.TextChoices):
+    """Which classifier produced a suggestion."""
+
+    OLLAMA = "ollama"
+    CLOUD = "cloud"
+    RULES = "rules"
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,7 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 
-from classifier.base import BackendState, Classifier, ClassifierError, Labels, Suggestion
-from classifier.labels import Backend
+from classifier.base import Backend, BackendState, Classifier, ClassifierError, Labels, Suggestion
 from classifier.ollama import OllamaClassifier
 from classifier.rules import RulesClassifier
 

@@ -12,12 +12,12 @@ from classifier import prompt
 from classifier.base import (
     CLOUD_CONNECT_TIMEOUT,
     MAX_ANSWER_TOKENS,
+    Backend,
     BackendState,
     ClassifierError,
     Labels,
     read_answer,
 )
-from classifier.labels import Backend
 
 JSON_SCHEMA_FORMAT = {
     "type": "json_schema",

@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    from classifier.labels import Category, Priority
+    from labels import Category, Priority
 
     choices = {"category": list(Category.values), "priority": list(Priority.values)}
     tickets = load(args.data, args.split)

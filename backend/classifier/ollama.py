@@ -19,12 +19,12 @@ from classifier.base import (
     HEALTH_TIMEOUT,
     MAX_ANSWER_TOKENS,
     WARM_UP_TIMEOUT,
+    Backend,
     BackendState,
     ClassifierError,
     Labels,
     read_answer,
 )
-from classifier.labels import Backend
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ the check applied to that answer. Review changes here with the labelled set
 import json
 
 from classifier.base import ClassifierError, Labels, classified_part
-from classifier.labels import Category, Priority
+from labels import Category, Priority
 
 SCHEMA = {
     "type": "object",

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from classifier.base import (
     MAX_DESCRIPTION_CHARS,
     MAX_TITLE_CHARS,
+    Backend,
     BackendState,
     Labels,
     classified_part,
 )
-from classifier.labels import Backend, Category, Priority
+from labels import Category, Priority
 
 
 def _body(cue: str) -> str:

@@ -146,9 +146,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "CategoryEnum": "classifier.labels.Category",
-        "PriorityEnum": "classifier.labels.Priority",
-        "BackendEnum": "classifier.labels.Backend",
+        "CategoryEnum": "labels.Category",
+        "PriorityEnum": "labels.Priority",
+        "BackendEnum": "classifier.base.Backend",
         "StatusEnum": "tickets.models.Status",
         **{
             f"{name}Enum": f"drf_standardized_errors.openapi_serializers.{name}Enum.choices"

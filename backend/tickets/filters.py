@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from classifier.labels import Category, Priority
+from labels import Category, Priority
 from tickets.models import TITLE_MAX_LENGTH, Status, Ticket
 
 

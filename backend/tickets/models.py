@@ -4,7 +4,8 @@ from django.db.models import Q
 from django.db.models.functions import Length, Now, Upper
 from django.db.models.lookups import LessThanOrEqual
 
-from classifier.labels import Backend, Category, Priority
+from classifier.base import Backend
+from labels import Category, Priority
 
 TITLE_MAX_LENGTH = 200
 # Long enough for a pasted stack trace, short enough that one ticket cannot fill a page.

@@ -4,7 +4,7 @@ from django.db.models import Count, F, Min, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from classifier.labels import Category, Priority
+from labels import Category, Priority
 from tickets.models import Status, Ticket
 
 

@@ -3,7 +3,8 @@ from collections.abc import Mapping
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
-from classifier.labels import Backend, Category, Priority
+from classifier.base import Backend
+from labels import Category, Priority
 from tickets.models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Status, Ticket
 
 

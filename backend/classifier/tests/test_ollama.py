@@ -7,10 +7,10 @@ import pytest
 
 from classifier import classifier_health, classify, warm_up
 from classifier.chain import build_chain
-from classifier.labels import Category, Priority
 from classifier.ollama import OPTIONS
 from classifier.rules import RulesClassifier
 from classifier.tests.fakes import MODEL, Behaviour
+from labels import Category, Priority
 
 TITLE = "Charged twice"
 DESCRIPTION = "My card shows two payments for the same invoice this month."

@@ -3,8 +3,8 @@ import time
 import pytest
 
 from classifier.eval import DATA, load
-from classifier.labels import Category, Priority
 from classifier.rules import MAX_CHARS, RulesClassifier, normalise
+from labels import Category, Priority
 
 rules = RulesClassifier()
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from classifier.labels import Category, Priority
+from labels import Category, Priority
 from tickets.filters import TicketFilter
 from tickets.models import Status, Ticket
 from tickets.tests.factories import make_ticket
