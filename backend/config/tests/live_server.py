@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -42,7 +43,7 @@ class Gunicorn:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        wait_until_healthy(self.port, self.process)
+        wait_until_serving(self.port, self.process)
 
     def output(self) -> str:
         return self.log.read_text()
@@ -60,7 +61,8 @@ class Gunicorn:
             self.process.wait()
 
 
-def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
+def wait_until_serving(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
+    """Until /api/health/ answers at all: 503 (no database) is an answer too."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -68,6 +70,8 @@ def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 12
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health/", timeout=5):
                 return
+        except urllib.error.HTTPError:
+            return
         except OSError:
             time.sleep(0.2)
     raise AssertionError(f"nothing answered on port {port} within {timeout} s")

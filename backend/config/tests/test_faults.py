@@ -1,81 +1,44 @@
 """Faults seen from a client of the real server: gunicorn started as scripts/run starts
 it, spoken to over HTTP, with the database unreachable, frozen or restarted."""
 
-import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
 from django.db import connection
 
-BACKEND_DIR = Path(__file__).resolve().parents[2]
+from config.tests.live_server import Gunicorn, database_url, free_port
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+# No model is consulted, and requests are never throttled here.
+SERVER_ENV = {
+    "SECRET_KEY": "test-only-secret-key",
+    "WEB_CONCURRENCY": "1",
+    "OLLAMA_HOST": "http://127.0.0.1:9",
+    "LLM_API_KEY": "",
+    "THROTTLE_CLASSIFY_RATE": "100000/minute",
+    "THROTTLE_CREATE_RATE": "100000/minute",
+}
 
 
 @contextmanager
-def server(database_url: str, **env: str) -> Iterator[httpx.Client]:
-    """gunicorn with one worker on a free port, answering once /api/health/ does."""
-    port = free_port()
-    environment = os.environ | {
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "test-only-secret-key",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-        "OLLAMA_HOST": "http://127.0.0.1:9",
-        "LLM_API_KEY": "",
-        **env,
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "gunicorn.conf.py",
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=BACKEND_DIR,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=20)
+def server(log_dir: Path, database: str, **env: str) -> Iterator[httpx.Client]:
+    """gunicorn as scripts/run starts it, with one worker, and a client for it."""
+    gunicorn = Gunicorn(log_dir / "gunicorn.log", SERVER_ENV | {"DATABASE_URL": database} | env)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                client.get("/api/health/")
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(process.stderr.read().decode()) from None
-                time.sleep(0.1)
-        yield client
+        with httpx.Client(base_url=f"http://127.0.0.1:{gunicorn.port}", timeout=20) as client:
+            yield client
     finally:
-        client.close()
-        process.terminate()
-        process.wait(timeout=20)
-        process.stderr.close()
+        gunicorn.stop()
 
 
-def live_database_url() -> str:
-    """DATABASE_URL with the test database's name in place of the configured one."""
-    url = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(url._replace(path=f"/{connection.settings_dict['NAME']}"))
+def migrated_database() -> str:
+    """The migrated test database, for a server in another process."""
+    return database_url(connection.settings_dict["NAME"])
 
 
 @pytest.fixture
@@ -114,8 +77,8 @@ def assert_database_unavailable(response: httpx.Response) -> None:
     assert error["code"] == "database_unavailable"
 
 
-def test_a_refused_database_is_a_503_with_retry_after():
-    with server(f"postgresql://desk:desk@127.0.0.1:{free_port()}/desk") as client:
+def test_a_refused_database_is_a_503_with_retry_after(tmp_path):
+    with server(tmp_path, f"postgresql://desk:desk@127.0.0.1:{free_port()}/desk") as client:
         assert_database_unavailable(client.get("/api/tickets/"))
         assert_database_unavailable(
             client.post("/api/tickets/", json={"title": "Down", "description": "Is it down?"})
@@ -127,8 +90,8 @@ def test_a_refused_database_is_a_503_with_retry_after():
         assert answer.status_code == 200
 
 
-def test_a_frozen_database_answers_503_within_the_connect_timeout(frozen_database):
-    with server(frozen_database, DB_CONNECT_TIMEOUT="1") as client:
+def test_a_frozen_database_answers_503_within_the_connect_timeout(tmp_path, frozen_database):
+    with server(tmp_path, frozen_database, DB_CONNECT_TIMEOUT="1") as client:
         started = time.monotonic()
         response = client.get("/api/tickets/")
         elapsed = time.monotonic() - started
@@ -138,8 +101,8 @@ def test_a_frozen_database_answers_503_within_the_connect_timeout(frozen_databas
 
 
 @pytest.mark.django_db(transaction=True)
-def test_pooled_connections_that_died_are_replaced_without_an_error():
-    with server(live_database_url(), GUNICORN_THREADS="4") as client:
+def test_pooled_connections_that_died_are_replaced_without_an_error(tmp_path):
+    with server(tmp_path, migrated_database(), GUNICORN_THREADS="4") as client:
         assert all(client.get("/api/tickets/").status_code == 200 for _ in range(8))
         # What a database restart does to every pooled connection.
         with connection.cursor() as cursor:
@@ -153,11 +116,11 @@ def test_pooled_connections_that_died_are_replaced_without_an_error():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_chunked_body_is_read_and_bounded_like_any_other():
+def test_a_chunked_body_is_read_and_bounded_like_any_other(tmp_path):
     def chunks(body: bytes) -> Iterator[bytes]:
         yield from (body[start : start + 7] for start in range(0, len(body), 7))
 
-    with server(live_database_url(), MAX_REQUEST_BYTES="2048") as client:
+    with server(tmp_path, migrated_database(), MAX_REQUEST_BYTES="2048") as client:
         created = client.post(
             "/api/tickets/",
             content=chunks(b'{"title": "Chunked", "description": "Sent in pieces"}'),

@@ -11,18 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from config.tests.test_faults import live_database_url, server
+from config.tests.test_faults import migrated_database, server
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_server_does_what_its_schema_says(tmp_path):
-    unthrottled = {
-        "THROTTLE_CLASSIFY_RATE": "100000/minute",
-        "THROTTLE_CREATE_RATE": "100000/minute",
-    }
-    with server(live_database_url(), **unthrottled) as client:
+    with server(tmp_path, migrated_database()) as client:
         result = subprocess.run(
             [
                 SCHEMATHESIS,

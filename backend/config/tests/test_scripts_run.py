@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from config.tests.live_server import REPO, free_port, wait_until_healthy
+from config.tests.live_server import REPO, free_port, wait_until_serving
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ class Run:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        wait_until_healthy(port, self.process, timeout=240)
+        wait_until_serving(port, self.process, timeout=240)
 
     def ctrl_c(self) -> float:
         started = time.monotonic()
