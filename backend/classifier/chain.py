@@ -7,9 +7,10 @@ not on every keystroke. When the window ends, one request tries the backend agai
 while the others keep passing over it (a half-open circuit): a hung Ollama then holds
 one request, not every request that arrives during its timeout. If that request gets
 an answer the backend is used again; if not, the window starts again.
-Answers from the language models are cached for
-CLASSIFIER_CACHE_SECONDS, so identical text is not classified twice in a row.
-State lives in this process (gunicorn threads share it under a lock).
+
+Answers from the language models are cached for CLASSIFIER_CACHE_SECONDS, so identical
+text is not classified twice in a row. State lives in this process (gunicorn threads
+share it under a lock).
 """
 
 import logging
