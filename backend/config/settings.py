@@ -95,11 +95,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Throttle counters live in the database so that every worker process shares them.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}
-}
-
 # Requests are small JSON documents; anything bigger is refused before it is parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1024)
 
@@ -126,7 +121,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_standardized_errors.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
-    # Per client address: classifying can reach a paid API, creating writes rows.
+    # Per client address (tickets/throttles.py): classifying can reach a paid API,
+    # creating writes rows.
     # Behind a reverse proxy, NUM_PROXIES says how many X-Forwarded-For hops to trust.
     "DEFAULT_THROTTLE_RATES": {
         "classify": env_rate("THROTTLE_CLASSIFY_RATE", "120/minute"),

@@ -120,3 +120,18 @@ class Ticket(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.title}"
+
+
+class RequestCount(models.Model):
+    """How many requests one client sent in one window, for the request-rate limits
+    (tickets/throttles.py). Rows of windows that ended are deleted as new ones start."""
+
+    pk = models.CompositePrimaryKey("client", "window_ends")
+    # "<scope>:<client address>"
+    client = models.TextField()
+    # The window's end, in seconds since the epoch.
+    window_ends = models.BigIntegerField()
+    requests = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.client}: {self.requests} until {self.window_ends}"
