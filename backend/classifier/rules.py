@@ -252,7 +252,8 @@ def normalise(text: str) -> str:
     At most MAX_CHARS come out: a compatibility character can decompose into many
     (U+FDFA into 18), and every cue search costs time per character."""
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
-    # A letter and its accent are two characters: twice the bound is enough to keep.
+    # Accent marks are dropped below. Twice the bound keeps every letter when each
+    # carries one mark; letters with several marks each leave a little less text.
     kept = decomposed[: 2 * MAX_CHARS]
     return "".join(char for char in kept if not unicodedata.combining(char))[:MAX_CHARS]
 

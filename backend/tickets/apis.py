@@ -151,7 +151,11 @@ class TicketListCreateApi(KnownQueryParamsMixin, generics.ListAPIView):
         if self.request.method != "GET":
             return set()
         pagination = self.pagination_class
-        return {*TicketFilter.base_filters, pagination.cursor_query_param, "page_size"}
+        return {
+            *TicketFilter.base_filters,
+            pagination.cursor_query_param,
+            pagination.page_size_query_param,
+        }
 
     def get_throttles(self):
         return [CreateThrottle()] if self.request.method == "POST" else []

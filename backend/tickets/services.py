@@ -14,7 +14,7 @@ def ticket_create(
 
     The suggestion is always the server's own, so a client cannot skew the agreement
     figures. Text just classified while the requester typed is answered from the
-    classifier's cache, so this costs no second model call. Classification runs before
+    classifier's cache (per worker process for now). Classification runs before
     the INSERT so no transaction stays open while a model thinks; it cannot fail (the
     keyword rules always answer).
     """

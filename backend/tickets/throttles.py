@@ -12,7 +12,7 @@ period, which lets a client spend at most twice its rate across a window's edge.
 
 import time
 
-from django.db import DatabaseError, connection
+from django.db import connection
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
@@ -44,17 +44,14 @@ class ClientRateThrottle(BaseThrottle):
         now = self.timer()
         window_ends = (int(now) // period + 1) * period
         client = f"{self.scope}:{self.get_ident(request)}"
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(COUNT, [client, window_ends])
-                [requests] = cursor.fetchone()
-                if requests == 1:
-                    # A client's first request in a window clears the windows that ended.
-                    cursor.execute(PRUNE, [int(now)])
-        except DatabaseError:
-            # The counts are out of reach with the database: classifying does not need
-            # it, and a create will meet the outage itself and answer 503.
-            return True
+        # Without the database nothing can be counted, and nothing is let through
+        # uncounted (a classify may reach a paid API): the outage answers 503.
+        with connection.cursor() as cursor:
+            cursor.execute(COUNT, [client, window_ends])
+            [requests] = cursor.fetchone()
+            if requests == 1:
+                # A client's first request in a window clears the windows that ended.
+                cursor.execute(PRUNE, [int(now)])
         self.retry_after = window_ends - now
         return requests <= limit
 

@@ -4,7 +4,7 @@ import pytest
 
 from classifier.tests.fakes import MODEL, Behaviour
 
-# The endpoints are throttled, and the throttle counts requests in the database cache.
+# The endpoints are throttled, and the throttle counts requests in the database.
 pytestmark = pytest.mark.django_db
 
 URL = "/api/tickets/classify/"
