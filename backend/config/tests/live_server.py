@@ -9,8 +9,13 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import httpx
+from django.db import connection
 
 REPO = Path(__file__).resolve().parents[3]
 BACKEND = REPO / "backend"
@@ -101,3 +106,30 @@ def split_response(raw: bytes) -> tuple[int, dict[str, str], bytes]:
         headers[name.strip().lower()] = value.strip()
     length = int(headers.get("content-length", len(body)))
     return int(status_line.split()[1]), headers, body[:length]
+
+
+# No model is consulted, and requests are never throttled here.
+SERVER_ENV = {
+    "SECRET_KEY": "test-only-secret-key",
+    "WEB_CONCURRENCY": "1",
+    "OLLAMA_HOST": "http://127.0.0.1:9",
+    "LLM_API_KEY": "",
+    "THROTTLE_CLASSIFY_RATE": "100000/minute",
+    "THROTTLE_CREATE_RATE": "100000/minute",
+}
+
+
+@contextmanager
+def server(log_dir: Path, database: str, **env: str) -> Iterator[httpx.Client]:
+    """gunicorn as scripts/run starts it, with one worker, and a client for it."""
+    gunicorn = Gunicorn(log_dir / "gunicorn.log", SERVER_ENV | {"DATABASE_URL": database} | env)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{gunicorn.port}", timeout=20) as client:
+            yield client
+    finally:
+        gunicorn.stop()
+
+
+def migrated_database() -> str:
+    """The migrated test database, for a server in another process."""
+    return database_url(connection.settings_dict["NAME"])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from config.tests.test_faults import migrated_database, server
+from config.tests.live_server import migrated_database, server
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
