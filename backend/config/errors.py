@@ -7,12 +7,14 @@ bodies, crashes), in the same shape drf-standardized-errors gives every API erro
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
 from drf_standardized_errors.handler import ExceptionHandler
 from rest_framework import status
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, ParseError
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 
 def error_response(status: int, code: str, detail: str, *, attr: str | None = None) -> JsonResponse:
@@ -90,9 +92,30 @@ def is_database_outage(exc: BaseException) -> bool:
 
 class ApiExceptionHandler(ExceptionHandler):
     """drf-standardized-errors' handler, plus: a database outage is a 503 with
-    Retry-After, so clients and proxies wait and retry instead of reporting a bug."""
+    Retry-After, so clients and proxies wait and retry instead of reporting a bug, and
+    too many query parameters is a 400, not a 500."""
 
     def convert_known_exceptions(self, exc: Exception) -> Exception:
         if is_database_outage(exc):
             return DatabaseUnavailable()
+        if isinstance(exc, TooManyFieldsSent):
+            # Raised while DRF reads the query string, so Django's 400 handler never sees it.
+            return ParseError(
+                f"More than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS} query parameters or fields."
+            )
         return super().convert_known_exceptions(exc)
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """WhiteNoise, answering a method other than GET or HEAD on a file (POST /) with the
+    API's JSON 405 instead of an empty body."""
+
+    @staticmethod
+    def serve(static_file, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            response = error_response(
+                405, "method_not_allowed", f'Method "{request.method}" not allowed.'
+            )
+            response["Allow"] = "GET, HEAD"
+            return response
+        return WhiteNoiseMiddleware.serve(static_file, request)

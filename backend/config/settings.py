@@ -58,7 +58,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.errors.StaticFilesMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "config.errors.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,6 +1,11 @@
 import re
+from base64 import b64decode
+from datetime import UTC
+from urllib.parse import parse_qs
 
+from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -11,7 +16,7 @@ from drf_spectacular.utils import (
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import CursorPagination
+from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -32,7 +37,8 @@ from tickets.serializers import (
 from tickets.services import ticket_create, ticket_update
 from tickets.throttles import ClassifyThrottle, CreateThrottle
 
-BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+WHOLE_NUMBER = re.compile(r"[0-9]+")
+CURSOR_KEYS = {"o", "r", "p"}  # offset, reverse, position: what DRF encodes
 
 
 class TicketCursorPagination(CursorPagination):
@@ -52,27 +58,44 @@ class TicketCursorPagination(CursorPagination):
             return self.page_size
         field = serializers.IntegerField(min_value=1, max_value=self.max_page_size)
         try:
+            # IntegerField alone would take "1.0", " 1" or a fullwidth digit as 1.
+            if not WHOLE_NUMBER.fullmatch(raw):
+                field.fail("invalid")
             return field.run_validation(raw)
         except ValidationError as error:
             raise ValidationError({self.page_size_query_param: error.detail}) from None
 
-    def decode_cursor(self, request: Request):
+    def decode_cursor(self, request: Request) -> Cursor | None:
+        """DRF's decoding, stricter: it skips characters outside base64 and ignores
+        unknown keys, so "%%%" or "abc" would read as the first page, and it passes the
+        position to PostgreSQL as it came, so an offset of -16:00 (valid ISO 8601, out
+        of PostgreSQL's range) or a date that is no date would answer 500."""
         encoded = request.query_params.get(self.cursor_query_param)
-        # base64 decoding skips characters outside its alphabet, so "%%%" would read
-        # as an empty cursor (the first page) instead of a broken one.
-        if encoded is not None and not BASE64.fullmatch(encoded):
+        if encoded is None:
+            return None
+        try:
+            tokens = parse_qs(
+                b64decode(encoded, validate=True).decode("ascii"),
+                keep_blank_values=True,
+                strict_parsing=True,
+            )
+        except ValueError:
+            raise NotFound(self.invalid_cursor_message) from None
+        if not tokens or set(tokens) - CURSOR_KEYS or any(len(v) != 1 for v in tokens.values()):
             raise NotFound(self.invalid_cursor_message)
         cursor = super().decode_cursor(request)
-        # The position is the created_at of the page's edge; anything else would reach
-        # the query as a value PostgreSQL cannot compare.
-        if cursor is not None and cursor.position is not None:
-            try:
-                valid = parse_datetime(cursor.position) is not None
-            except ValueError:
-                valid = False
-            if not valid:
-                raise NotFound(self.invalid_cursor_message)
-        return cursor
+        if cursor.position is None:
+            return cursor
+        # The position is the created_at of the page's edge: sent on in UTC.
+        try:
+            moment = parse_datetime(cursor.position)
+            if moment is None:
+                raise ValueError(cursor.position)
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, UTC)
+            return cursor._replace(position=moment.astimezone(UTC).isoformat())
+        except (ValueError, OverflowError):
+            raise NotFound(self.invalid_cursor_message) from None
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -239,6 +262,11 @@ class HealthApi(KnownQueryParamsMixin, APIView):
                 "classifier": classifier_health(),
             },
             status=status.HTTP_200_OK if database["reachable"] else 503,
+            headers=(
+                {}
+                if database["reachable"]
+                else {"Retry-After": str(settings.DATABASE_RETRY_AFTER_SECONDS)}
+            ),
         )
 
 

@@ -60,7 +60,9 @@ def test_a_refused_database_is_a_503_with_retry_after(tmp_path):
         assert_database_unavailable(
             client.post("/api/tickets/classify/", json={"description": "App crashes"})
         )
-        assert client.get("/api/health/").status_code == 503
+        health = client.get("/api/health/")
+        assert health.status_code == 503
+        assert int(health.headers["Retry-After"]) > 0
 
 
 def test_a_frozen_database_answers_503_within_the_connect_timeout(tmp_path, frozen_database):

@@ -80,3 +80,21 @@ def test_a_json_error_stays_json_with_non_ascii_in_it(client):
     response = post_raw(client, CREATE, json.dumps({"title": "é", "description": "d", "ü": 1}))
     assert response.status_code == 400
     assert "'ü'" in response.json()["errors"][0]["detail"]
+
+
+@pytest.mark.parametrize("path", ["/api/health/", "/api/tickets/"])
+def test_too_many_query_parameters_is_a_400(client, path):
+    response = client.get(f"{path}?{'&' * 1001}")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "parse_error"
+
+
+def test_a_write_to_a_file_of_the_ui_is_a_json_405(settings, tmp_path):
+    (tmp_path / "index.html").write_text("<!doctype html><title>Support desk</title>")
+    settings.WHITENOISE_ROOT = tmp_path
+    client = Client()  # a fresh client builds its middleware, so WhiteNoise sees tmp_path
+    assert client.get("/").status_code == 200
+    response = client.post("/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert response.json()["errors"][0]["code"] == "method_not_allowed"
