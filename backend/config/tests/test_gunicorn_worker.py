@@ -43,6 +43,10 @@ def server_env(django_db_setup):
         "DATABASE_URL": database_url(connection.settings_dict["NAME"]),
         "SECRET_KEY": "test-only-secret-key",
         "MAX_REQUEST_BYTES": str(BODY_LIMIT),
+        # 8 threads in all, whatever the caller's environment says: the slow-client tests
+        # send twice as many dribblers, which more threads would absorb without help.
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "4",
         # Nothing listens on port 9 and no cloud key is set: the keyword rules answer.
         "OLLAMA_HOST": "http://127.0.0.1:9",
         "LLM_API_KEY": "",

@@ -109,6 +109,10 @@ def backend(django_db_setup, tmp_path_factory):
             "DATABASE_URL": database_url(connection.settings_dict["NAME"]),
             "SECRET_KEY": "test-only-secret-key",
             "MAX_REQUEST_BYTES": str(BODY_LIMIT),
+            # 8 threads in all, whatever the caller's environment says: the slow-body
+            # test sends twice as many dribblers, which more threads would absorb alone.
+            "WEB_CONCURRENCY": "2",
+            "GUNICORN_THREADS": "4",
             "OLLAMA_HOST": "http://127.0.0.1:9",
             "LLM_API_KEY": "",
         },
