@@ -19,6 +19,10 @@ from config.tests.live_server import (
     split_response,
 )
 
+# The server runs on the migrated test database, which pytest-django creates only when a
+# test collected in the run is marked as using it: this module's tests say so.
+pytestmark = pytest.mark.django_db
+
 BODY_LIMIT = 4096
 HEALTH = b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
 TICKET = json.dumps({"description": "I was charged twice this month, please refund"}).encode()
