@@ -64,14 +64,38 @@ def server(server_env, tmp_path_factory):
     gunicorn.stop()
 
 
-def test_a_request_is_answered_at_once_while_16_clients_dribble_their_bodies(server):
+def chunked_head(*transfer_encoding: bytes) -> bytes:
+    return classify_head(0).replace(b"Content-Length: 0\r\n", b"".join(transfer_encoding))
+
+
+@pytest.mark.parametrize(
+    "dribble",
+    [
+        pytest.param(classify_head(len(TICKET)) + TICKET[:1], id="Content-Length"),
+        pytest.param(chunked_head(b"Transfer-Encoding: Chunked\r\n") + b"5\r\n{", id="Chunked"),
+        pytest.param(
+            chunked_head(b"Transfer-Encoding: identity, chunked\r\n") + b"5\r\n{",
+            id="identity, chunked",
+        ),
+        pytest.param(
+            chunked_head(b"Transfer-Encoding: identity\r\n", b"Transfer-Encoding: chunked\r\n")
+            + b"5\r\n{",
+            id="two Transfer-Encoding lines",
+        ),
+        pytest.param(
+            chunked_head(b"Transfer-Encoding: chunked\r\n") + b"5;name=" + b"v" * 2000,
+            id="a 2 KB chunk-size line",
+        ),
+    ],
+)
+def test_a_request_is_answered_at_once_while_16_clients_dribble_their_bodies(server, dribble):
     # 16 clients are twice the threads (2 workers x 4): the stock gthread worker gives
     # each one a thread that blocks on its body, and answers nobody else meanwhile.
     dribblers = []
     try:
         for _ in range(16):
             sock = socket.create_connection(("127.0.0.1", server.port))
-            sock.sendall(classify_head(len(TICKET)) + TICKET[:1])
+            sock.sendall(dribble)
             dribblers.append(sock)
         started = time.monotonic()
         status, _headers, _body = split_response(exchange(server.port, HEALTH, timeout=5))
@@ -96,17 +120,28 @@ def test_a_body_that_arrives_in_pieces_reaches_the_app_whole(server):
 
 def test_a_chunked_body_reaches_the_app_whole(server):
     chunks = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (TICKET[:20], TICKET[20:]))
-    head = classify_head(0).replace(b"Content-Length: 0", b"Transfer-Encoding: chunked")
+    head = chunked_head(b"Transfer-Encoding: chunked\r\n")
     status, _headers, body = split_response(exchange(server.port, head + chunks + b"0\r\n\r\n"))
     assert status == 200
     assert json.loads(body)["suggested_category"] == "billing"
 
 
-def test_a_client_that_expects_100_continue_gets_it_before_sending_its_body(server):
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        pytest.param(classify_head(len(TICKET), b"Expect: 100-continue\r\n"), TICKET, id="length"),
+        pytest.param(
+            chunked_head(b"Expect: 100-continue\r\n", b"Transfer-Encoding: chunked\r\n"),
+            b"%x\r\n%s\r\n0\r\n\r\n" % (len(TICKET), TICKET),
+            id="chunked",
+        ),
+    ],
+)
+def test_a_client_that_expects_100_continue_gets_it_before_sending_its_body(server, head, body):
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
-        sock.sendall(classify_head(len(TICKET), b"Expect: 100-continue\r\n"))
+        sock.sendall(head)
         assert sock.recv(1024) == b"HTTP/1.1 100 Continue\r\n\r\n"
-        sock.sendall(TICKET)
+        sock.sendall(body)
         raw = read_until_closed(sock)
     while raw.startswith(b"HTTP/1.1 100 Continue\r\n\r\n"):
         raw = raw.removeprefix(b"HTTP/1.1 100 Continue\r\n\r\n")
@@ -156,11 +191,20 @@ OVERSIZED_HEADERS = b"".join(b"X-Filler-%d: %s\r\n" % (n, b"x" * 1000) for n in 
             id="Content-Length over the limit",
         ),
         pytest.param(
-            classify_head(0).replace(b"Content-Length: 0", b"Transfer-Encoding: chunked")
+            chunked_head(b"Transfer-Encoding: chunked\r\n")
             + b"%x\r\n%s\r\n" % (BODY_LIMIT + 1, b"x" * (BODY_LIMIT + 1)),
             413,
             "request_too_large",
             id="chunked body over the limit",
+        ),
+        pytest.param(
+            chunked_head(b"Transfer-Encoding: chunked\r\n") + b"-6\r\nxxxx",
+            400,
+            "bad_request",
+            id="negative chunk size",
+        ),
+        pytest.param(
+            b"GET /api/health/ HTTP/1.1\nHost: 127.0.0.1\n\n", 400, "bad_request", id="bare LF"
         ),
         pytest.param(b"NOT AN HTTP REQUEST\r\n\r\n", 400, "bad_request", id="garbage"),
     ],
