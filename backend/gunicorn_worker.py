@@ -12,9 +12,12 @@ parser will need nothing more from the socket (request_reader.py tells when). A 
 that does not arrive within `request_read_timeout` seconds is answered 408. Errors the
 worker answers itself (a request line over `limit_request_line`, a header over
 `limit_request_field_size`, a bad Content-Length, a malformed chunk, a body over the
-limit) are JSON in the API's error shape, as config/errors.py gives:
+limit) are JSON in the API's error shape, as config/errors.py gives, with the app's
+security headers:
 
     {"type": "client_error", "errors": [{"code": "...", "detail": "...", "attr": null}]}
+
+Details are fixed sentences per kind of error, never the client's bytes echoed back.
 """
 
 import contextlib
@@ -41,7 +44,7 @@ from gunicorn.workers.gthread import ThreadWorker
 
 from request_reader import ArrivingRequest, json_error
 
-# Parse errors gunicorn raises, first match wins, with a detail (None: gunicorn's own).
+# Parse errors gunicorn raises, first match wins.
 CLIENT_ERRORS = (
     (LimitRequestLine, 414, "request_line_too_long", "The request line is too long."),
     (
@@ -50,10 +53,20 @@ CLIENT_ERRORS = (
         "request_headers_too_large",
         "A request header is too long, or there are too many of them.",
     ),
-    (ExpectationFailed, 417, "expectation_failed", None),
-    (UnsupportedTransferCoding, 501, "unsupported_transfer_coding", None),
-    ((InvalidHeader, InvalidHeaderName), 400, "invalid_header", None),
-    (ParseException, 400, "bad_request", None),
+    (
+        ExpectationFailed,
+        417,
+        "expectation_failed",
+        "The only expectation understood is Expect: 100-continue.",
+    ),
+    (
+        UnsupportedTransferCoding,
+        501,
+        "unsupported_transfer_coding",
+        "The request's transfer coding is not supported: send it chunked or with a length.",
+    ),
+    ((InvalidHeader, InvalidHeaderName), 400, "invalid_header", "A request header is malformed."),
+    (ParseException, 400, "bad_request", "The request is malformed."),
 )
 # A response header the app produced is the app's fault, not the client's.
 SERVER_FAULTS = (InvalidResponseHeader, InvalidResponseHeaderName, ConfigurationProblem)
@@ -186,7 +199,7 @@ class BufferedThreadWorker(ThreadWorker):
                 if isinstance(exc, kind)
             )
             self.log.warning("Invalid request from ip=%s: %s", ip, exc)
-            response = json_error(status, code, detail or str(exc))
+            response = json_error(status, code, detail)
         else:
             self.log.exception("Error handling request %s", getattr(req, "uri", "(no URI read)"))
             detail = "Something went wrong on our side; it has been logged."

@@ -24,6 +24,15 @@ MAX_HEAD_BYTES = 64 * 1024
 # A chunk-size line has a few hex digits and maybe an extension, never pages.
 MAX_CHUNK_LINE_BYTES = 1024
 
+# The app's security headers (config/settings.py), with the strictest policy: nothing in
+# a JSON error is ever loaded or framed.
+SECURITY_HEADERS = (
+    "X-Content-Type-Options: nosniff\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "Referrer-Policy: same-origin\r\n"
+    "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n"
+)
+
 DIGITS = re.compile(rb"[0-9]+")
 HEX_DIGITS = re.compile(rb"[0-9A-Fa-f]+")
 HTTP_VERSION = re.compile(rb"HTTP/([0-9])\.([0-9])")
@@ -39,7 +48,8 @@ def json_error(status: int, code: str, detail: str) -> bytes:
         f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
         "Connection: close\r\n"
         "Content-Type: application/json\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
+        f"Content-Length: {len(body)}\r\n"
+        f"{SECURITY_HEADERS}\r\n"
     )
     return head.encode("latin-1") + body.encode()
 

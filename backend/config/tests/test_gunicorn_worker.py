@@ -206,7 +206,13 @@ OVERSIZED_HEADERS = b"".join(b"X-Filler-%d: %s\r\n" % (n, b"x" * 1000) for n in 
         pytest.param(
             b"GET /api/health/ HTTP/1.1\nHost: 127.0.0.1\n\n", 400, "bad_request", id="bare LF"
         ),
-        pytest.param(b"NOT AN HTTP REQUEST\r\n\r\n", 400, "bad_request", id="garbage"),
+        pytest.param(
+            b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-<script>: 1\r\n\r\n",
+            400,
+            "invalid_header",
+            id="bad header name",
+        ),
+        pytest.param(b"NOT AN HTTP <script>\r\n\r\n", 400, "bad_request", id="garbage"),
     ],
 )
 def test_what_gunicorn_refuses_itself_is_answered_in_the_api_error_shape(
@@ -220,6 +226,10 @@ def test_what_gunicorn_refuses_itself_is_answered_in_the_api_error_shape(
         {"code": code, "detail": "...", "attr": None}
     ]
     assert error["errors"][0]["detail"]
+    assert b"script" not in body, "the detail never echoes what the client sent"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
 
 
 def test_a_request_that_does_not_arrive_in_time_is_answered_408(server_env, tmp_path):

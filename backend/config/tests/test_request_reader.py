@@ -2,6 +2,7 @@
 whole, when to read more, what it refuses, and that "whole" always agrees with gunicorn's
 own parser reading the same bytes."""
 
+import json
 import signal
 from contextlib import contextmanager
 from itertools import pairwise
@@ -13,7 +14,7 @@ from gunicorn.http.parser import RequestParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from request_reader import MAX_HEAD_BYTES, ArrivingRequest
+from request_reader import MAX_HEAD_BYTES, ArrivingRequest, json_error
 
 BODY_LIMIT = 4096
 POST = b"POST /api/tickets/ HTTP/1.1\r\nHost: x\r\n"
@@ -196,6 +197,18 @@ def test_without_a_request_line_limit_a_long_line_is_waited_for():
 def test_100_continue_is_awaited_as_rfc_9110_says(head, awaits_continue):
     request = arrive(head)
     assert (outcome(request), request.awaits_continue) == ("waiting", awaits_continue)
+
+
+def test_an_error_answer_carries_the_apps_security_headers():
+    head, _, body = json_error(400, "bad_request", "The request is malformed.").partition(
+        b"\r\n\r\n"
+    )
+    fields = dict(line.split(": ", 1) for line in head.decode().split("\r\n")[1:])
+    assert fields["X-Content-Type-Options"] == "nosniff"
+    assert fields["X-Frame-Options"] == "DENY"
+    assert fields["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
+    assert int(fields["Content-Length"]) == len(body)
+    assert json.loads(body)["errors"][0]["code"] == "bad_request"
 
 
 # What gunicorn's parser makes of the same bytes, for the properties below.
