@@ -9,11 +9,11 @@ until the master kills it.
 This worker reads each request whole (head and body, up to the app's body limit) in
 its event loop, which holds no thread, and submits it to a thread only when gunicorn's
 parser will need nothing more from the socket (request_reader.py tells when). A request
-that does not arrive within `request_read_timeout` seconds is answered 408. Errors the
-worker answers itself (a request line over `limit_request_line`, a header over
-`limit_request_field_size`, a bad Content-Length, a malformed chunk, a body over the
-limit) are JSON in the API's error shape, as config/errors.py gives, with the app's
-security headers:
+that does not arrive within `request_read_timeout` seconds (REQUEST_READ_TIMEOUT, 30 by
+default) is answered 408. Errors the worker answers itself (a request line over
+`limit_request_line`, a header over `limit_request_field_size`, a bad Content-Length,
+a malformed chunk, a body over the limit) are JSON in the API's error shape, as
+config/errors.py gives, with the app's security headers:
 
     {"type": "client_error", "errors": [{"code": "...", "detail": "...", "attr": null}]}
 
@@ -42,6 +42,7 @@ from gunicorn.http.errors import (
 from gunicorn.workers.base import Worker
 from gunicorn.workers.gthread import ThreadWorker
 
+from config.env import env_number
 from request_reader import ArrivingRequest, json_error
 
 # Parse errors gunicorn raises, first match wins.
@@ -75,7 +76,9 @@ SERVER_FAULTS = (InvalidResponseHeader, InvalidResponseHeaderName, Configuration
 class BufferedThreadWorker(ThreadWorker):
     """The gthread worker, but a thread only ever gets a request that has fully arrived."""
 
-    request_read_timeout = 30.0
+    request_read_timeout = env_number("REQUEST_READ_TIMEOUT", 30.0, minimum=1)
+    # Where deadlines are read from; tests put a clock of their own here.
+    clock = staticmethod(time.monotonic)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,7 +102,7 @@ class BufferedThreadWorker(ThreadWorker):
         ahead = conn.parser.unreader.take_buffered() if conn.parser else b""
         self.arriving[conn] = ArrivingRequest(
             ahead,
-            deadline=time.monotonic() + self.request_read_timeout,
+            deadline=self.clock() + self.request_read_timeout,
             max_line=self.cfg.limit_request_line,
             max_body=self.max_body,
         )
@@ -139,7 +142,7 @@ class BufferedThreadWorker(ThreadWorker):
     def murder_pending(self):
         """Also end requests still arriving: past their deadline, or all when stopping."""
         super().murder_pending()
-        now = time.monotonic()
+        now = self.clock()
         for conn, request in list(self.arriving.items()):
             if self.alive and request.deadline > now:
                 break

@@ -88,23 +88,22 @@ def chunked_head(*transfer_encoding: bytes) -> bytes:
         ),
     ],
 )
-def test_a_request_is_answered_at_once_while_16_clients_dribble_their_bodies(server, dribble):
-    # 16 clients are twice the threads (2 workers x 4): the stock gthread worker gives
-    # each one a thread that blocks on its body, and answers nobody else meanwhile.
+def test_a_request_is_answered_while_16_clients_dribble_their_bodies(server, dribble):
+    # 16 clients are twice the threads (2 workers x 4): a worker that gives each one a
+    # thread blocked on its body answers nobody else until they hang up (after this
+    # exchange) or the 30 s read timeout. 10 s is far from either, and leaves a loaded
+    # machine plenty of time for a request that is not kept waiting.
     dribblers = []
     try:
         for _ in range(16):
             sock = socket.create_connection(("127.0.0.1", server.port))
             sock.sendall(dribble)
             dribblers.append(sock)
-        started = time.monotonic()
-        status, _headers, _body = split_response(exchange(server.port, HEALTH, timeout=5))
-        elapsed = time.monotonic() - started
+        status, _headers, _body = split_response(exchange(server.port, HEALTH, timeout=10))
     finally:
         for sock in dribblers:
             sock.close()
     assert status == 200
-    assert elapsed < 2
 
 
 def test_a_body_that_arrives_in_pieces_reaches_the_app_whole(server):
@@ -233,13 +232,7 @@ def test_what_gunicorn_refuses_itself_is_answered_in_the_api_error_shape(
 
 
 def test_a_request_that_does_not_arrive_in_time_is_answered_408(server_env, tmp_path):
-    (tmp_path / "quick_worker.py").write_text(
-        "from gunicorn_worker import BufferedThreadWorker\n\n\n"
-        "class QuickWorker(BufferedThreadWorker):\n"
-        "    request_read_timeout = 1.0\n"
-    )
-    env = {**server_env, "PYTHONPATH": f"{BACKEND}:{tmp_path}"}
-    gunicorn = Gunicorn(tmp_path / "log", env, "--worker-class", "quick_worker.QuickWorker")
+    gunicorn = Gunicorn(tmp_path / "log", {**server_env, "REQUEST_READ_TIMEOUT": "1"})
     try:
         started = time.monotonic()
         answer, _headers, body = split_response(
@@ -252,7 +245,10 @@ def test_a_request_that_does_not_arrive_in_time_is_answered_408(server_env, tmp_
     assert answer == 408
     assert json.loads(body)["errors"][0]["code"] == "request_timeout"
     assert silent == b"", "a connection that never sent anything is closed without a word"
-    assert elapsed < 6
+    # Deadlines are tested to the millisecond with a fake clock in
+    # test_buffered_thread_worker.py. Here, only that the setting took: the default
+    # would take 30 s, so a loose bound tells them apart on however loaded a machine.
+    assert elapsed < 20
 
 
 @pytest.mark.parametrize("how", ["SIGINT to the process group", "SIGTERM to the master"])
@@ -273,6 +269,8 @@ def test_it_stops_quickly_and_quietly_whatever_its_clients_are_doing(server_env,
             sock.sendall(sending)
             clients.append(sock)
         assert clients[0].recv(65536).startswith(b"HTTP/1.1 200 OK")
+        # Time for the workers to accept the other connections and read what they sent:
+        # signalled sooner, the stop would meet a listen backlog, not these clients.
         time.sleep(0.5)
         if how.startswith("SIGINT"):
             seconds = gunicorn.interrupt()
@@ -286,7 +284,10 @@ def test_it_stops_quickly_and_quietly_whatever_its_clients_are_doing(server_env,
             sock.close()
         gunicorn.stop()
     log = gunicorn.output()
-    assert seconds < 4, log
+    # A worker that waited on its clients would be killed at graceful_timeout (10 s);
+    # stopping takes about 2 s (gthread lets kept-alive connections linger that long),
+    # and the rest is margin for a loaded machine.
+    assert seconds < 8, log
     assert "SIGKILL" not in log
     assert "Traceback" not in log
 

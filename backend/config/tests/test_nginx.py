@@ -260,6 +260,10 @@ def test_the_body_limit_is_the_backends(nginx):
 
 
 def test_slow_bodies_wait_in_nginx_not_in_gunicorn(nginx, backend):
+    # 16 dribblers are twice the backend's threads. Had nginx passed them on, the stock
+    # gthread worker would hold a thread for each until they hang up (after this
+    # exchange): the health check would not be answered within its 10 s, which is far
+    # from that and still generous for a loaded machine.
     ticket = json.dumps({"description": "I was charged twice, please refund"}).encode()
     dribblers = []
     try:
@@ -267,11 +271,8 @@ def test_slow_bodies_wait_in_nginx_not_in_gunicorn(nginx, backend):
             sock = socket.create_connection(("127.0.0.1", nginx.port))
             sock.sendall(classify_head(len(ticket)) + ticket[:1])
             dribblers.append(sock)
-        started = time.monotonic()
-        answer, _headers, _body = split_response(exchange(nginx.port, HEALTH))
-        elapsed = time.monotonic() - started
+        answer, _headers, _body = split_response(exchange(nginx.port, HEALTH, timeout=10))
     finally:
         for sock in dribblers:
             sock.close()
     assert answer == 200
-    assert elapsed < 2
