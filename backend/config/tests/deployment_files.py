@@ -104,10 +104,14 @@ def _constant(node: ast.expr):
 @cache
 def code_reads() -> dict[str, tuple[str, object]]:
     """NAME -> (reader, default) for every env_*("NAME", ...) call in the backend's
-    settings and gunicorn's: Ellipsis when there is no default, None when it is not a
-    literal."""
+    settings and gunicorn's (its config and its worker): Ellipsis when there is no
+    default, None when it is not a literal."""
     reads = {}
-    for path in (BACKEND / "config" / "settings.py", BACKEND / "gunicorn.conf.py"):
+    for path in (
+        BACKEND / "config" / "settings.py",
+        BACKEND / "gunicorn.conf.py",
+        BACKEND / "gunicorn_worker.py",
+    ):
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Call)
