@@ -93,7 +93,7 @@ def html(tmp_path_factory):
     folder = tmp_path_factory.mktemp("html")
     (folder / "index.html").write_text("<!doctype html><title>Support desk</title>")
     (folder / "assets").mkdir()
-    (folder / ASSET.lstrip("/")).write_text("console.log('desk');")
+    (folder / ASSET.lstrip("/")).write_text("export {};")
     return folder
 
 
