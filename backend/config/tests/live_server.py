@@ -133,3 +133,30 @@ def server(log_dir: Path, database: str, **env: str) -> Iterator[httpx.Client]:
 def migrated_database() -> str:
     """The migrated test database, for a server in another process."""
     return database_url(connection.settings_dict["NAME"])
+
+
+HEALTH = b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+
+
+def classify_head(length: int, *extra: bytes) -> bytes:
+    """The head of a classify request whose body of `length` bytes is still to come."""
+    return b"".join(
+        [
+            b"POST /api/tickets/classify/ HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+            b"Content-Type: application/json\r\nConnection: close\r\n",
+            *extra,
+            b"Content-Length: %d\r\n\r\n" % length,
+        ]
+    )
+
+
+def slow_client_env(body_limit: int) -> dict[str, str]:
+    """A server on the migrated test database with 8 threads in all, whatever the
+    caller's environment says: the slow-client tests send twice as many dribblers,
+    which more threads would absorb without any protection."""
+    return SERVER_ENV | {
+        "DATABASE_URL": migrated_database(),
+        "MAX_REQUEST_BYTES": str(body_limit),
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "4",
+    }

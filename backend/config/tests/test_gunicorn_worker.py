@@ -12,10 +12,12 @@ import pytest
 
 from config.tests.live_server import (
     BACKEND,
+    HEALTH,
     Gunicorn,
-    database_url,
+    classify_head,
     exchange,
     read_until_closed,
+    slow_client_env,
     split_response,
 )
 
@@ -24,37 +26,12 @@ from config.tests.live_server import (
 pytestmark = pytest.mark.django_db
 
 BODY_LIMIT = 4096
-HEALTH = b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
 TICKET = json.dumps({"description": "I was charged twice this month, please refund"}).encode()
-
-
-def classify_head(length: int, *extra: bytes) -> bytes:
-    return b"".join(
-        [
-            b"POST /api/tickets/classify/ HTTP/1.1\r\nHost: 127.0.0.1\r\n",
-            b"Content-Type: application/json\r\nConnection: close\r\n",
-            *extra,
-            b"Content-Length: %d\r\n\r\n" % length,
-        ]
-    )
 
 
 @pytest.fixture(scope="module")
 def server_env(django_db_setup):
-    from django.db import connection
-
-    return {
-        "DATABASE_URL": database_url(connection.settings_dict["NAME"]),
-        "SECRET_KEY": "test-only-secret-key",
-        "MAX_REQUEST_BYTES": str(BODY_LIMIT),
-        # 8 threads in all, whatever the caller's environment says: the slow-client tests
-        # send twice as many dribblers, which more threads would absorb without help.
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_THREADS": "4",
-        # Nothing listens on port 9 and no cloud key is set: the keyword rules answer.
-        "OLLAMA_HOST": "http://127.0.0.1:9",
-        "LLM_API_KEY": "",
-    }
+    return slow_client_env(BODY_LIMIT)
 
 
 @pytest.fixture(scope="module")

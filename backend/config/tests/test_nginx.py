@@ -11,11 +11,13 @@ import time
 import pytest
 
 from config.tests.live_server import (
+    HEALTH,
     REPO,
     Gunicorn,
-    database_url,
+    classify_head,
     exchange,
     free_port,
+    slow_client_env,
     split_response,
 )
 
@@ -31,7 +33,6 @@ SECURITY_HEADERS = {
     ),
 }
 ASSET = "/assets/index-a1b2c3d4.js"
-HEALTH = b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
 
 
 def nginx_binary() -> str:
@@ -101,21 +102,9 @@ def html(tmp_path_factory):
 def backend(django_db_setup, tmp_path_factory):
     """The app behind gunicorn's stock gthread worker, which gives a slow client a thread
     of its own: whatever protects it from slow clients here is nginx's doing."""
-    from django.db import connection
-
     gunicorn = Gunicorn(
         tmp_path_factory.mktemp("backend") / "log",
-        {
-            "DATABASE_URL": database_url(connection.settings_dict["NAME"]),
-            "SECRET_KEY": "test-only-secret-key",
-            "MAX_REQUEST_BYTES": str(BODY_LIMIT),
-            # 8 threads in all, whatever the caller's environment says: the slow-body
-            # test sends twice as many dribblers, which more threads would absorb alone.
-            "WEB_CONCURRENCY": "2",
-            "GUNICORN_THREADS": "4",
-            "OLLAMA_HOST": "http://127.0.0.1:9",
-            "LLM_API_KEY": "",
-        },
+        slow_client_env(BODY_LIMIT),
         "--worker-class",
         "gthread",
     )
@@ -196,13 +185,6 @@ def test_hashed_assets_are_cached_for_good_and_the_entry_page_is_revalidated(
     _status, headers, _body = get(nginx.port, path)
     assert [value for name, value in headers if name.lower() == "cache-control"] == (
         [cache_control] if cache_control else []
-    )
-
-
-def classify_head(length: int) -> bytes:
-    return (
-        b"POST /api/tickets/classify/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-        b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % length
     )
 
 
