@@ -22,7 +22,6 @@ more and the statuses of the next 64 requests show whether stale connections fai
 import argparse
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ import httpx
 import psutil
 import psycopg
 
+from bench.api import free_port
 from embedded_db import start, stop
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent
@@ -63,12 +63,6 @@ class Answer:
     status: int | str  # an HTTP status, or "timeout" / "no answer"
     json: bool = False
     retry_after: bool = False
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager
