@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonResponse, stubFetch, throttled } from "@/testing/fetch-stub";
-import { ApiError, apiRequest, toRelativeUrl } from "./api-client";
+import { ApiError, apiRequest, onSignedOut, toRelativeUrl } from "./api-client";
 
 async function rejectionOf(request: Promise<unknown>): Promise<ApiError> {
   try {
@@ -110,6 +110,98 @@ describe("apiRequest", () => {
 
     expect(error).not.toBeInstanceOf(ApiError);
     expect(error.name).toBe("AbortError");
+  });
+});
+
+describe("apiRequest and the session", () => {
+  const setCookie = (value: string) => {
+    document.cookie = value;
+  };
+
+  afterEach(() => {
+    document.cookie = "csrftoken=; expires=Thu, 01 Jan 1970 00:00:00 GMT";
+  });
+
+  it("sends the CSRF cookie's token on every change, to the API and to allauth", async () => {
+    setCookie("csrftoken=abc%3D123");
+    setCookie("other=1");
+    const api = stubFetch({
+      "POST /api/tickets/": () => jsonResponse({}, 201),
+      "PATCH /api/me/": () => jsonResponse({}),
+      "DELETE /api/me/tokens/3/": () => new Response(null, { status: 204 }),
+      "POST /_allauth/browser/v1/auth/login": () => jsonResponse({ status: 200 }),
+      "GET /api/tickets/": () => jsonResponse({}),
+    });
+
+    await apiRequest("/api/tickets/", { method: "POST", body: {} });
+    await apiRequest("/api/me/", { method: "PATCH", body: { name: "A" } });
+    await apiRequest("/api/me/tokens/3/", { method: "DELETE" });
+    await apiRequest("/_allauth/browser/v1/auth/login", { method: "POST", body: {} });
+    await apiRequest("/api/tickets/");
+
+    const tokens = api.mock.mock.calls.map(([, init]) =>
+      new Headers(init?.headers).get("X-CSRFToken"),
+    );
+    expect(tokens).toEqual(["abc=123", "abc=123", "abc=123", "abc=123", null]);
+  });
+
+  it("answers a 204 with nothing", async () => {
+    stubFetch({ "DELETE /api/me/tokens/3/": () => new Response(null, { status: 204 }) });
+
+    await expect(apiRequest("/api/me/tokens/3/", { method: "DELETE" })).resolves.toBeUndefined();
+  });
+
+  it("tells the listeners when the API says the session is gone (401)", async () => {
+    const listener = vi.fn();
+    const stop = onSignedOut(listener);
+    stubFetch({
+      "GET /api/tickets/": () =>
+        jsonResponse(
+          {
+            type: "client_error",
+            errors: [{ code: "not_authenticated", detail: "Sign in first.", attr: null }],
+          },
+          401,
+        ),
+      "GET /_allauth/browser/v1/auth/session": () =>
+        jsonResponse({ status: 401, data: { flows: [] }, meta: { is_authenticated: false } }, 401),
+    });
+
+    const error = await rejectionOf(apiRequest("/api/tickets/"));
+    expect(error.status).toBe(401);
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    // allauth's 401 is its ordinary "nobody is signed in" answer, not a lost session.
+    await rejectionOf(apiRequest("/_allauth/browser/v1/auth/session"));
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    stop();
+    await rejectionOf(apiRequest("/api/tickets/"));
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads allauth's error shape into per-field messages", async () => {
+    stubFetch({
+      "POST /_allauth/browser/v1/auth/login": () =>
+        jsonResponse(
+          {
+            status: 400,
+            errors: [
+              { message: "Enter a valid email address.", code: "invalid", param: "email" },
+              { message: "Something else.", code: "other" },
+            ],
+          },
+          400,
+        ),
+    });
+
+    const error = await rejectionOf(
+      apiRequest("/_allauth/browser/v1/auth/login", { method: "POST", body: {} }),
+    );
+
+    expect(error.type).toBe("validation_error");
+    expect(error.fieldErrors).toEqual({ email: ["Enter a valid email address."] });
+    expect(error.otherMessages(["email"])).toEqual(["Something else."]);
   });
 });
 
