@@ -11,6 +11,8 @@ export default defineConfig({
     proxy: {
       // The backend of `scripts/run`; API_PROXY_TARGET points elsewhere, e.g. another port.
       "/api": process.env.API_PROXY_TARGET ?? "http://127.0.0.1:8000",
+      // Signing in, out and up, password resets: django-allauth's endpoints.
+      "/_allauth": process.env.API_PROXY_TARGET ?? "http://127.0.0.1:8000",
     },
   },
   build: {

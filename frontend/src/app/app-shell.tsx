@@ -1,9 +1,36 @@
-import { Box, Container, Flex, Heading, HStack, Text } from "@chakra-ui/react";
+import { Box, Container, Flex, HStack, Link, Text } from "@chakra-ui/react";
+import { Link as RouterLink } from "@tanstack/react-router";
 import { LifeBuoy } from "lucide-react";
 import type { ReactNode } from "react";
 import { ColorModeButton } from "@/components/ui/color-mode";
+import { mayOpen, NAV_ITEMS } from "@/config/navigation";
+import type { Me } from "@/types/api";
+import { UserMenu } from "./user-menu";
 
-export function AppShell({ children }: { children: ReactNode }) {
+function Brand() {
+  return (
+    <HStack gap="2">
+      <Flex
+        boxSize="8"
+        align="center"
+        justify="center"
+        borderRadius="l2"
+        bg="teal.solid"
+        color="teal.contrast"
+        aria-hidden
+      >
+        <LifeBuoy size={18} />
+      </Flex>
+      <Text fontWeight="semibold" hideBelow="sm">
+        Support desk
+      </Text>
+    </HStack>
+  );
+}
+
+/** The signed-in frame: the pages this role may use, the user menu, then the page. */
+export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
+  const items = NAV_ITEMS.filter((item) => item.to !== "/account" && mayOpen(me.role, item.to));
   return (
     <Box minH="100dvh" bg="bg.muted">
       <Box
@@ -14,34 +41,43 @@ export function AppShell({ children }: { children: ReactNode }) {
         top="0"
         zIndex="docked"
       >
-        <Container maxW="8xl" py="3">
-          <Flex align="center" justify="space-between" gap="4">
-            <HStack gap="3">
-              <Flex
-                boxSize="9"
-                align="center"
-                justify="center"
-                borderRadius="l2"
-                bg="teal.solid"
-                color="teal.contrast"
-                aria-hidden
-              >
-                <LifeBuoy size={20} />
-              </Flex>
-              <Box>
-                <Heading as="h1" size="md" lineHeight="short">
-                  Support desk
-                </Heading>
-                <Text textStyle="xs" color="fg.muted" hideBelow="sm">
-                  Tickets triaged as they arrive
-                </Text>
-              </Box>
+        <Container maxW="8xl" py="2" px={{ base: "3", md: "6" }}>
+          <Flex align="center" gap={{ base: "2", md: "6" }}>
+            <Brand />
+            <HStack as="nav" aria-label="Main" gap="1" flex="1" minW="0">
+              {items.map((item) => (
+                <Link
+                  key={item.to}
+                  asChild
+                  px="3"
+                  py="1.5"
+                  borderRadius="l2"
+                  textStyle="sm"
+                  fontWeight="medium"
+                  color="fg.muted"
+                  _hover={{ bg: "bg.muted", color: "fg", textDecoration: "none" }}
+                  css={{
+                    "&[aria-current=page]": { bg: "teal.subtle", color: "teal.fg" },
+                  }}
+                >
+                  <RouterLink to={item.to}>{item.label}</RouterLink>
+                </Link>
+              ))}
             </HStack>
-            <ColorModeButton />
+            <HStack gap="1">
+              <ColorModeButton />
+              <UserMenu me={me} />
+            </HStack>
           </Flex>
         </Container>
       </Box>
-      <Container as="main" maxW="8xl" py={{ base: "4", md: "6" }} px={{ base: "3", md: "6" }}>
+      <Container
+        as="main"
+        id="main"
+        maxW="8xl"
+        py={{ base: "4", md: "6" }}
+        px={{ base: "3", md: "6" }}
+      >
         {children}
       </Container>
     </Box>

@@ -13,3 +13,9 @@ export const TICKETS_PAGE_SIZE = 20;
 
 /** Other people's tickets should appear without anyone reloading the page. */
 export const REFRESH_INTERVAL_MS = 30_000;
+
+/** django-allauth's endpoints for a browser (session cookie) client. */
+export const AUTH_API = "/_allauth/browser/v1";
+
+/** People and requesters listed per request on the People page and in the picker. */
+export const USERS_PAGE_SIZE = 25;

@@ -20,3 +20,24 @@ export const classifyKeys = {
   all: ["classify"] as const,
   text: (title: string, description: string) => [...classifyKeys.all, title, description] as const,
 };
+
+/** Who is signed in, and what the server tells anyone before that. */
+export const sessionKeys = {
+  me: ["me"] as const,
+  config: ["config"] as const,
+};
+
+export const userKeys = {
+  all: ["users"] as const,
+  lists: () => [...userKeys.all, "list"] as const,
+  list: (filters: Record<string, string | undefined>) => [...userKeys.lists(), filters] as const,
+  tokens: (id: number) => [...userKeys.all, "tokens", id] as const,
+};
+
+export const tokenKeys = {
+  mine: ["my-tokens"] as const,
+};
+
+export const settingsKeys = {
+  all: ["settings"] as const,
+};

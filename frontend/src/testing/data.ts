@@ -1,8 +1,9 @@
-import type { Ticket, TicketPage, TicketStats } from "@/types/api";
+import type { Me, Ticket, TicketPage, TicketStats, User } from "@/types/api";
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
   return {
     id: 1,
+    requester: { id: 7, name: "Rita Requester", email: "rita@example.com" },
     title: "Charged twice for my subscription",
     description: "I was charged twice this month, please refund the duplicate invoice",
     category: "billing",
@@ -30,6 +31,23 @@ export function makeStats(overrides: Partial<TicketStats> = {}): TicketStats {
     category_breakdown: { billing: 3, technical: 4, account: 2, general: 1 },
     status_breakdown: { open: 4, in_progress: 2, resolved: 3, closed: 1 },
     ai_agreement: { classified_tickets: 7, category_rate: 0.86, priority_rate: 0.71 },
+    ...overrides,
+  };
+}
+
+export function makeMe(overrides: Partial<Me> = {}): Me {
+  return { id: 1, email: "ada@example.com", name: "Ada Admin", role: "admin", ...overrides };
+}
+
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: 7,
+    email: "rita@example.com",
+    name: "Rita Requester",
+    role: "requester",
+    is_active: true,
+    date_joined: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+    last_login: null,
     ...overrides,
   };
 }

@@ -36,6 +36,8 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver = ResizeObserverStub;
 Element.prototype.scrollTo = () => {};
+// The router restores scroll positions on navigation.
+window.scrollTo = () => {};
 Element.prototype.scrollIntoView = () => {};
 
 afterEach(() => {

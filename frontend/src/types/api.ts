@@ -8,8 +8,73 @@ export type Priority = (typeof PRIORITIES)[number];
 export type Status = (typeof STATUSES)[number];
 export type Classifier = (typeof CLASSIFIERS)[number];
 
+export const ROLES = ["requester", "agent", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The signed-in person (GET /api/me/). */
+export type Me = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+};
+
+/** A person as admins and agents see them (GET /api/users/). */
+export type User = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  is_active: boolean;
+  date_joined: string;
+  last_login: string | null;
+};
+
+export type UserPage = {
+  next: string | null;
+  previous: string | null;
+  results: User[];
+};
+
+/** What GET /api/config/ tells anyone, signed in or not. */
+export type SiteConfig = {
+  setup_needed: boolean;
+  signup_open: boolean;
+  demo: boolean;
+};
+
+export type SiteSettings = {
+  signup_open: boolean;
+};
+
+export type DemoPerson = {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+};
+
+/** A personal API token; the secret itself is never listed. */
+export type ApiToken = {
+  id: number;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+};
+
+/** The answer to creating a token: the only time the secret is shown. */
+export type NewApiToken = ApiToken & { token: string };
+
+export type TicketRequester = {
+  id: number;
+  name: string;
+  email: string;
+};
+
 export type Ticket = {
   id: number;
+  requester: TicketRequester;
   title: string;
   description: string;
   category: Category;

@@ -25,7 +25,7 @@ function legendCount(chartTitle: string, bucket: string) {
 describe("StatsPanel", () => {
   it("shows the totals, the average per day and the AI agreement", async () => {
     stubFetch({ [STATS]: () => jsonResponse(makeStats()) });
-    renderWithProviders(<StatsPanel />);
+    await renderWithProviders(<StatsPanel />);
 
     expect(await screen.findByText("Total tickets")).toBeInTheDocument();
     expect(statValue("Total tickets").getByText("10")).toBeInTheDocument();
@@ -51,7 +51,7 @@ describe("StatsPanel", () => {
           }),
         ),
     });
-    renderWithProviders(<StatsPanel />);
+    await renderWithProviders(<StatsPanel />);
 
     await screen.findByRole("figure", { name: "By priority" });
     expect(legendCount("By priority", "Low")).toBe("0");
@@ -74,7 +74,7 @@ describe("StatsPanel", () => {
           }),
         ),
     });
-    renderWithProviders(<StatsPanel />);
+    await renderWithProviders(<StatsPanel />);
 
     expect(await screen.findByText("nothing classified yet")).toBeInTheDocument();
     expect(statValue("AI agreement").getByText("—")).toBeInTheDocument();
@@ -91,7 +91,7 @@ describe("StatsPanel", () => {
           : jsonResponse(makeStats());
       },
     });
-    const { user } = renderWithProviders(<StatsPanel />);
+    const { user } = await renderWithProviders(<StatsPanel />);
 
     expect(await screen.findByText("The statistics could not be loaded")).toBeInTheDocument();
     expect(screen.getByText("Database unavailable")).toBeInTheDocument();

@@ -12,6 +12,8 @@ export type CreateTicketInput = {
   description: string;
   category?: Category;
   priority?: Priority;
+  /** Whom the ticket is for, when an agent files it for someone else. */
+  requester?: number;
 };
 
 export function createTicket(input: CreateTicketInput): Promise<Ticket> {

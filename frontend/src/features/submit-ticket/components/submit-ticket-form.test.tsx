@@ -41,7 +41,7 @@ function setDescription(text: string) {
 describe("SubmitTicketForm suggestions", () => {
   it("asks once, after typing pauses, with the whole text", async () => {
     const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
-    renderWithProviders(<SubmitTicketForm />);
+    await renderWithProviders(<SubmitTicketForm />);
 
     fireEvent.change(titleInput(), { target: { value: "Refund" } });
     // One change per keystroke, as fast as a person types.
@@ -58,9 +58,9 @@ describe("SubmitTicketForm suggestions", () => {
     });
   });
 
-  it("does not ask while the description is too short to mean anything", () => {
+  it("does not ask while the description is too short to mean anything", async () => {
     const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
-    renderWithProviders(<SubmitTicketForm />);
+    await renderWithProviders(<SubmitTicketForm />);
 
     setDescription("refund pls");
     fireEvent.blur(descriptionInput());
@@ -70,9 +70,9 @@ describe("SubmitTicketForm suggestions", () => {
     expect(categorySelect()).toHaveValue("");
   });
 
-  it("waits for a 500 ms pause in typing before it asks", () => {
+  it("waits for a 500 ms pause in typing before it asks", async () => {
     const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
-    renderWithProviders(<SubmitTicketForm />);
+    await renderWithProviders(<SubmitTicketForm />);
 
     setDescription(BILLING_TEXT.slice(0, 30));
     act(() => vi.advanceTimersByTime(400));
@@ -85,9 +85,9 @@ describe("SubmitTicketForm suggestions", () => {
     expect(api.to("POST", CLASSIFY)[0].body).toMatchObject({ description: BILLING_TEXT });
   });
 
-  it("asks at once when the description loses focus", () => {
+  it("asks at once when the description loses focus", async () => {
     const api = stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()) });
-    renderWithProviders(<SubmitTicketForm />);
+    await renderWithProviders(<SubmitTicketForm />);
 
     setDescription(BILLING_TEXT);
     fireEvent.blur(descriptionInput());
@@ -98,7 +98,7 @@ describe("SubmitTicketForm suggestions", () => {
   it("shows a loading state on the dropdowns while the classifier runs", async () => {
     const answer = deferred();
     stubFetch({ [`POST ${CLASSIFY}`]: () => answer.promise });
-    renderWithProviders(<SubmitTicketForm />);
+    await renderWithProviders(<SubmitTicketForm />);
 
     setDescription(BILLING_TEXT);
 
@@ -119,7 +119,7 @@ describe("SubmitTicketForm suggestions", () => {
     [{ backend: "rules", model: null }, "Keyword rules"],
   ] as const)("names where the suggestion came from (%o)", async (source, label) => {
     stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion(source)) });
-    renderWithProviders(<SubmitTicketForm />);
+    await renderWithProviders(<SubmitTicketForm />);
 
     setDescription(BILLING_TEXT);
 
@@ -135,7 +135,7 @@ describe("SubmitTicketForm suggestions", () => {
           ? first.promise
           : second.promise,
     });
-    renderWithProviders(<SubmitTicketForm />);
+    await renderWithProviders(<SubmitTicketForm />);
 
     setDescription(BILLING_TEXT);
     await waitFor(() => expect(api.to("POST", CLASSIFY)).toHaveLength(1));
@@ -165,7 +165,7 @@ describe("SubmitTicketForm suggestions", () => {
             : suggestion({ suggested_category: "technical", suggested_priority: "critical" }),
         ),
     });
-    const { user } = renderWithProviders(<SubmitTicketForm />);
+    const { user } = await renderWithProviders(<SubmitTicketForm />);
 
     setDescription(BILLING_TEXT);
     await waitFor(() => expect(prioritySelect()).toHaveValue("high"));
@@ -194,7 +194,7 @@ describe("SubmitTicketForm when the server asks for fewer requests", () => {
     const api = stubFetch({
       [`POST ${CLASSIFY}`]: () => answers[api.to("POST", CLASSIFY).length - 1](),
     });
-    renderWithProviders(<SubmitTicketForm />);
+    await renderWithProviders(<SubmitTicketForm />);
 
     setDescription(BILLING_TEXT);
     await waitFor(() => expect(categorySelect()).toHaveValue("billing"));
@@ -225,7 +225,7 @@ describe("SubmitTicketForm when the server asks for fewer requests", () => {
 
   it("says suggestions will resume when none was made yet", async () => {
     stubFetch({ [`POST ${CLASSIFY}`]: () => throttled(20) });
-    renderWithProviders(<SubmitTicketForm />);
+    await renderWithProviders(<SubmitTicketForm />);
 
     setDescription(BILLING_TEXT);
 
@@ -239,7 +239,7 @@ describe("SubmitTicketForm when the server asks for fewer requests", () => {
       [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()),
       "POST /api/tickets/": () => throttled(42),
     });
-    const { user } = renderWithProviders(<SubmitTicketForm />);
+    const { user } = await renderWithProviders(<SubmitTicketForm />);
 
     await user.type(titleInput(), "Refund please");
     setDescription(BILLING_TEXT);
@@ -271,7 +271,7 @@ describe("SubmitTicketForm when the server asks for fewer requests", () => {
           { status: 503, headers: { "Content-Type": "application/json", "Retry-After": "5" } },
         ),
     });
-    const { user } = renderWithProviders(<SubmitTicketForm />);
+    const { user } = await renderWithProviders(<SubmitTicketForm />);
 
     await user.type(titleInput(), "Refund please");
     setDescription(BILLING_TEXT);
@@ -292,7 +292,7 @@ describe("SubmitTicketForm submit", () => {
       "POST /api/tickets/": ({ body }) =>
         jsonResponse(makeTicket({ id: 42, ...(body as object), status: "open" }), 201),
     });
-    const { user } = renderWithProviders(<SubmitTicketForm />);
+    const { user } = await renderWithProviders(<SubmitTicketForm />);
 
     await user.type(titleInput(), "Charged twice for my subscription");
     setDescription(BILLING_TEXT);
@@ -318,7 +318,7 @@ describe("SubmitTicketForm submit", () => {
       [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion()),
       "POST /api/tickets/": () => validationError("title", "This title is already in use."),
     });
-    const { user } = renderWithProviders(<SubmitTicketForm />);
+    const { user } = await renderWithProviders(<SubmitTicketForm />);
 
     await user.type(titleInput(), "Refund");
     setDescription(BILLING_TEXT);
@@ -331,7 +331,7 @@ describe("SubmitTicketForm submit", () => {
 
   it("checks for a blank title and description before asking the server", async () => {
     const api = stubFetch({});
-    const { user } = renderWithProviders(<SubmitTicketForm />);
+    const { user } = await renderWithProviders(<SubmitTicketForm />);
 
     await user.type(titleInput(), "   ");
     await user.click(screen.getByRole("button", { name: "Submit ticket" }));
@@ -343,7 +343,7 @@ describe("SubmitTicketForm submit", () => {
 
   it("counts the title's characters against its limit", async () => {
     stubFetch({});
-    const { user } = renderWithProviders(<SubmitTicketForm />);
+    const { user } = await renderWithProviders(<SubmitTicketForm />);
 
     await user.type(titleInput(), "Refund");
 
@@ -356,7 +356,7 @@ describe("SubmitTicketForm submit", () => {
       [`POST ${CLASSIFY}`]: () => validationError(null, "Classifier exploded", 500),
       "POST /api/tickets/": () => jsonResponse(makeTicket({ id: 7 }), 201),
     });
-    const { user } = renderWithProviders(<SubmitTicketForm />);
+    const { user } = await renderWithProviders(<SubmitTicketForm />);
 
     await user.type(titleInput(), "Refund please");
     setDescription(BILLING_TEXT);

@@ -22,12 +22,13 @@ import {
 } from "@/config/ticket-fields";
 import { ApiError } from "@/lib/api-client";
 import { formatRetryAfter } from "@/lib/format";
-import type { Category, Priority } from "@/types/api";
+import type { Category, Me, Priority, User } from "@/types/api";
 import { type CreateTicketInput, useCreateTicket } from "../api/create-ticket";
 import { useTicketSuggestion } from "../hooks/use-ticket-suggestion";
+import { RequesterPicker } from "./requester-picker";
 import { SuggestionStatus } from "./suggestion-status";
 
-const SHOWN_FIELDS = ["title", "description", "category", "priority"] as const;
+const SHOWN_FIELDS = ["title", "description", "category", "priority", "requester"] as const;
 
 type FieldErrors = Partial<Record<(typeof SHOWN_FIELDS)[number], string>>;
 
@@ -62,8 +63,16 @@ function submitFailureMessage(failure: Error): string | null {
   return failure.otherMessages(SHOWN_FIELDS).join(" ") || null;
 }
 
-export function SubmitTicketForm() {
+type SubmitTicketFormProps = {
+  /** An agent or admin filing tickets: they may file one on behalf of a requester. */
+  agent?: Me;
+};
+
+export function SubmitTicketForm({ agent }: SubmitTicketFormProps) {
   const [title, setTitle] = useState("");
+  const [requester, setRequester] = useState<User | null>(null);
+  // A new picker after each ticket, so its search text goes with the person chosen.
+  const [pickerKey, setPickerKey] = useState(0);
   const [description, setDescription] = useState("");
   // A choice made by hand wins over every later suggestion, per field; null = follow it.
   const [chosenCategory, setChosenCategory] = useState<Category | null>(null);
@@ -97,6 +106,8 @@ export function SubmitTicketForm() {
     setChosenCategory(null);
     setChosenPriority(null);
     setClientErrors({});
+    setRequester(null);
+    setPickerKey((key) => key + 1);
     reset();
   };
 
@@ -112,13 +123,16 @@ export function SubmitTicketForm() {
       description: description.trim(),
       ...(category && { category }),
       ...(priority && { priority }),
+      ...(requester && { requester: requester.id }),
     };
     create.mutate(input, {
       onSuccess: (ticket) => {
         clearForm();
         toaster.success({
           title: "Ticket submitted",
-          description: `#${ticket.id} “${ticket.title}” is in the queue.`,
+          description: requester
+            ? `#${ticket.id} “${ticket.title}” is in the queue for ${requester.name}.`
+            : `#${ticket.id} “${ticket.title}” is in the queue.`,
         });
       },
       onError: (failure) => {
@@ -143,6 +157,20 @@ export function SubmitTicketForm() {
       <Card.Body>
         <Stack gap="4" asChild>
           <form onSubmit={submit} noValidate aria-label="Submit a ticket">
+            {agent && (
+              <RequesterPicker
+                key={pickerKey}
+                me={agent}
+                value={requester}
+                onChange={(person) => {
+                  setRequester(person);
+                  if (create.isError) {
+                    create.reset();
+                  }
+                }}
+                errorText={errorFor("requester")}
+              />
+            )}
             <Field.Root required invalid={Boolean(errorFor("title"))}>
               <Field.Label>
                 Title <Field.RequiredIndicator />

@@ -7,9 +7,10 @@ type TicketCardProps = {
   ticket: Ticket;
   now: number;
   onOpen: (id: number) => void;
+  showRequester?: boolean;
 };
 
-export function TicketCard({ ticket, now, onOpen }: TicketCardProps) {
+export function TicketCard({ ticket, now, onOpen, showRequester = false }: TicketCardProps) {
   return (
     <LinkBox as="article" aria-labelledby={`ticket-${ticket.id}-title`}>
       <Card.Root
@@ -56,7 +57,10 @@ export function TicketCard({ ticket, now, onOpen }: TicketCardProps) {
             <PriorityBadge priority={ticket.priority} />
             <CategoryBadge category={ticket.category} />
             <StatusBadge status={ticket.status} />
-            <Text as="span" textStyle="xs" color="fg.subtle" ms="auto">
+            <Text as="span" textStyle="xs" color="fg.muted" ms="auto" truncate>
+              {showRequester && ticket.requester && (
+                <span title={ticket.requester.email}>{ticket.requester.name} · </span>
+              )}
               #{ticket.id}
             </Text>
           </HStack>

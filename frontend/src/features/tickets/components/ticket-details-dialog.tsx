@@ -31,9 +31,14 @@ import { CategoryBadge, PriorityBadge, StatusBadge } from "./ticket-badges";
 type TicketDetailsDialogProps = {
   ticketId: number | null;
   onClose: () => void;
+  canTriage?: boolean;
 };
 
-export function TicketDetailsDialog({ ticketId, onClose }: TicketDetailsDialogProps) {
+export function TicketDetailsDialog({
+  ticketId,
+  onClose,
+  canTriage = true,
+}: TicketDetailsDialogProps) {
   // Dialog sizes are recipe variants, which do not take responsive objects reliably.
   const size = useBreakpointValue({ base: "full", md: "lg" } as const) ?? "lg";
   return (
@@ -52,7 +57,7 @@ export function TicketDetailsDialog({ ticketId, onClose }: TicketDetailsDialogPr
         <Dialog.Backdrop />
         <Dialog.Positioner>
           <Dialog.Content>
-            {ticketId !== null && <TicketDetails id={ticketId} />}
+            {ticketId !== null && <TicketDetails id={ticketId} canTriage={canTriage} />}
             <Dialog.CloseTrigger asChild>
               <CloseButton size="sm" aria-label="Close ticket details" />
             </Dialog.CloseTrigger>
@@ -63,7 +68,7 @@ export function TicketDetailsDialog({ ticketId, onClose }: TicketDetailsDialogPr
   );
 }
 
-function TicketDetails({ id }: { id: number }) {
+function TicketDetails({ id, canTriage }: { id: number; canTriage: boolean }) {
   const { data: ticket, isPending, isError, error, refetch } = useTicket(id);
   const update = useUpdateTicket();
   const change = (changes: TicketChanges) => update.mutate({ id, changes });
@@ -125,30 +130,32 @@ function TicketDetails({ id }: { id: number }) {
           <Text whiteSpace="pre-wrap" wordBreak="break-word">
             {ticket.description}
           </Text>
-          <SimpleGrid columns={{ base: 1, sm: 3 }} gap="3">
-            <SelectField
-              label="Status"
-              name="status"
-              value={ticket.status}
-              options={STATUS_OPTIONS}
-              onChange={(value) => change({ status: value as Status })}
-            />
-            <SelectField
-              label="Category"
-              name="category"
-              value={ticket.category}
-              options={CATEGORY_OPTIONS}
-              onChange={(value) => change({ category: value as Category })}
-            />
-            <SelectField
-              label="Priority"
-              name="priority"
-              value={ticket.priority}
-              options={PRIORITY_OPTIONS}
-              onChange={(value) => change({ priority: value as Priority })}
-            />
-          </SimpleGrid>
-          <TicketFacts ticket={ticket} />
+          {canTriage && (
+            <SimpleGrid columns={{ base: 1, sm: 3 }} gap="3">
+              <SelectField
+                label="Status"
+                name="status"
+                value={ticket.status}
+                options={STATUS_OPTIONS}
+                onChange={(value) => change({ status: value as Status })}
+              />
+              <SelectField
+                label="Category"
+                name="category"
+                value={ticket.category}
+                options={CATEGORY_OPTIONS}
+                onChange={(value) => change({ category: value as Category })}
+              />
+              <SelectField
+                label="Priority"
+                name="priority"
+                value={ticket.priority}
+                options={PRIORITY_OPTIONS}
+                onChange={(value) => change({ priority: value as Priority })}
+              />
+            </SimpleGrid>
+          )}
+          <TicketFacts ticket={ticket} showSuggestion={canTriage} />
         </Stack>
       </Dialog.Body>
       <Dialog.Footer>
@@ -160,15 +167,25 @@ function TicketDetails({ id }: { id: number }) {
   );
 }
 
-function TicketFacts({ ticket }: { ticket: Ticket }) {
+function TicketFacts({ ticket, showSuggestion }: { ticket: Ticket; showSuggestion: boolean }) {
   return (
     <DataList.Root orientation="horizontal" size="sm">
-      <DataList.Item>
-        <DataList.ItemLabel>AI suggestion</DataList.ItemLabel>
-        <DataList.ItemValue>
-          <SuggestionSummary ticket={ticket} />
-        </DataList.ItemValue>
-      </DataList.Item>
+      {ticket.requester && (
+        <DataList.Item>
+          <DataList.ItemLabel>Requester</DataList.ItemLabel>
+          <DataList.ItemValue>
+            {ticket.requester.name} ({ticket.requester.email})
+          </DataList.ItemValue>
+        </DataList.Item>
+      )}
+      {showSuggestion && (
+        <DataList.Item>
+          <DataList.ItemLabel>AI suggestion</DataList.ItemLabel>
+          <DataList.ItemValue>
+            <SuggestionSummary ticket={ticket} />
+          </DataList.ItemValue>
+        </DataList.Item>
+      )}
       <DataList.Item>
         <DataList.ItemLabel>Created</DataList.ItemLabel>
         <DataList.ItemValue>{formatExactTime(ticket.created_at)}</DataList.ItemValue>

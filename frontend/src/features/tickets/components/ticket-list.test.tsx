@@ -22,7 +22,9 @@ function lastListParams(api: ReturnType<typeof stubFetch>) {
 describe("TicketList filters", () => {
   it("reads the filters from the URL and asks the server for exactly those", async () => {
     const api = stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket()])) });
-    renderWithProviders(<TicketList />, { url: "/?category=billing&status=open&search=refund" });
+    await renderWithProviders(<TicketList />, {
+      url: "/?category=billing&status=open&search=refund",
+    });
 
     expect(await screen.findByText("Charged twice for my subscription")).toBeInTheDocument();
     expect(lastListParams(api)).toEqual({
@@ -39,7 +41,7 @@ describe("TicketList filters", () => {
 
   it("writes each filter change to the query string and refetches", async () => {
     const api = stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket()])) });
-    const { user } = renderWithProviders(<TicketList />);
+    const { user } = await renderWithProviders(<TicketList />);
     await screen.findByText("Charged twice for my subscription");
 
     await user.selectOptions(screen.getByLabelText("Priority"), "high");
@@ -68,7 +70,7 @@ describe("TicketList filters", () => {
 
   it("follows the Back button to an earlier filter", async () => {
     stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket()])) });
-    const { user } = renderWithProviders(<TicketList />, { url: "/?status=open" });
+    const { user } = await renderWithProviders(<TicketList />, { url: "/?status=open" });
     await screen.findByText("Charged twice for my subscription");
 
     await user.selectOptions(screen.getByLabelText("Status"), "closed");
@@ -82,7 +84,7 @@ describe("TicketList filters", () => {
 describe("TicketList states", () => {
   it("says when no ticket matches the filters, and offers to clear them", async () => {
     stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([])) });
-    const { user } = renderWithProviders(<TicketList />, { url: "/?priority=critical" });
+    const { user } = await renderWithProviders(<TicketList />, { url: "/?priority=critical" });
 
     expect(await screen.findByText("No tickets match these filters")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Show all tickets" }));
@@ -100,7 +102,7 @@ describe("TicketList states", () => {
         return calls === 1 ? first.promise : jsonResponse(makePage([makeTicket()]));
       },
     });
-    const { user } = renderWithProviders(<TicketList />);
+    const { user } = await renderWithProviders(<TicketList />);
 
     expect(screen.getByLabelText("Loading tickets")).toHaveAttribute("aria-busy", "true");
     first.resolve(validationError(null, "The database is not answering.", 503));
@@ -117,7 +119,7 @@ describe("TicketList states", () => {
     stubFetch({
       [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket({ created_at: createdAt })])),
     });
-    renderWithProviders(<TicketList />);
+    await renderWithProviders(<TicketList />);
 
     const time = await screen.findByText("5 min. ago");
     expect(time).toHaveAttribute("datetime", createdAt);
@@ -134,7 +136,7 @@ describe("TicketList states", () => {
               makePage([makeTicket()], "http://backend.internal:8000/api/tickets/?cursor=abc"),
             ),
     });
-    const { user } = renderWithProviders(<TicketList />);
+    const { user } = await renderWithProviders(<TicketList />);
     await screen.findByText("Charged twice for my subscription");
 
     await user.click(screen.getByRole("button", { name: "Load more" }));
@@ -171,7 +173,7 @@ describe("TicketList status change", () => {
     const ticket = makeTicket({ id: 5, title: "Cannot log in" });
     const patch = deferred();
     const api = stubTicketApi(ticket, () => patch.promise);
-    const { user } = renderWithProviders(<TicketList />);
+    const { user } = await renderWithProviders(<TicketList />);
 
     await user.click(await screen.findByRole("button", { name: "Cannot log in" }));
     const dialog = await screen.findByRole("dialog");
@@ -191,7 +193,7 @@ describe("TicketList status change", () => {
   it("keeps the server's answer and refreshes the numbers", async () => {
     const ticket = makeTicket({ id: 5, title: "Cannot log in" });
     stubTicketApi(ticket, (changes) => jsonResponse({ ...ticket, ...changes }));
-    const { user, queryClient } = renderWithProviders(<TicketList />);
+    const { user, queryClient } = await renderWithProviders(<TicketList />);
     queryClient.setQueryData(statsKeys.all, makeStats());
 
     await user.click(await screen.findByRole("button", { name: "Cannot log in" }));

@@ -22,7 +22,19 @@ import { TicketCard } from "./ticket-card";
 import { TicketDetailsDialog } from "./ticket-details-dialog";
 import { TicketFilters } from "./ticket-filters";
 
-export function TicketList() {
+type TicketListProps = {
+  heading?: string;
+  /** Agents and admins change status, category and priority; requesters only read. */
+  canTriage?: boolean;
+  /** Whose ticket each one is: worth saying on the desk, not in one's own list. */
+  showRequester?: boolean;
+};
+
+export function TicketList({
+  heading = "Tickets",
+  canTriage = true,
+  showRequester = false,
+}: TicketListProps) {
   const { filters, setFilters, clearFilters } = useTicketFilters();
   const [openTicketId, setOpenTicketId] = useState<number | null>(null);
 
@@ -30,14 +42,23 @@ export function TicketList() {
     <Card.Root as="section" size={{ base: "sm", md: "md" }} aria-labelledby="tickets-heading">
       <Card.Header>
         <Heading as="h2" size="lg" id="tickets-heading">
-          Tickets
+          {heading}
         </Heading>
       </Card.Header>
       <Card.Body gap="5">
         <TicketFilters filters={filters} onChange={setFilters} onClear={clearFilters} />
-        <TicketResults filters={filters} onClearFilters={clearFilters} onOpen={setOpenTicketId} />
+        <TicketResults
+          filters={filters}
+          onClearFilters={clearFilters}
+          onOpen={setOpenTicketId}
+          showRequester={showRequester}
+        />
       </Card.Body>
-      <TicketDetailsDialog ticketId={openTicketId} onClose={() => setOpenTicketId(null)} />
+      <TicketDetailsDialog
+        ticketId={openTicketId}
+        canTriage={canTriage}
+        onClose={() => setOpenTicketId(null)}
+      />
     </Card.Root>
   );
 }
@@ -46,9 +67,10 @@ type TicketResultsProps = {
   filters: Filters;
   onClearFilters: () => void;
   onOpen: (id: number) => void;
+  showRequester: boolean;
 };
 
-function TicketResults({ filters, onClearFilters, onOpen }: TicketResultsProps) {
+function TicketResults({ filters, onClearFilters, onOpen, showRequester }: TicketResultsProps) {
   const now = useNow();
   const filtersActive = hasActiveFilters(filters);
   const {
@@ -129,7 +151,7 @@ function TicketResults({ filters, onClearFilters, onOpen }: TicketResultsProps) 
       <Stack as="ul" gap="3" listStyleType="none" opacity={isPlaceholderData ? 0.6 : 1}>
         {tickets.map((ticket) => (
           <li key={ticket.id}>
-            <TicketCard ticket={ticket} now={now} onOpen={onOpen} />
+            <TicketCard ticket={ticket} now={now} onOpen={onOpen} showRequester={showRequester} />
           </li>
         ))}
       </Stack>

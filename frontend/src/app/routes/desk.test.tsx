@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { makePage, makeStats, makeTicket } from "@/testing/data";
+import { makeMe, makePage, makeStats, makeTicket } from "@/testing/data";
 import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
 import type { Ticket } from "@/types/api";
-import { SupportDeskPage } from "./support-desk-page";
+import { DeskPage } from "./desk";
 
 /** A tiny in-memory backend, so that what the page writes comes back when it reads. */
 function stubBackend(initial: Ticket[]) {
@@ -34,10 +34,10 @@ function stubBackend(initial: Ticket[]) {
   });
 }
 
-describe("SupportDeskPage", () => {
+describe("DeskPage", () => {
   it("puts a submitted ticket at the top of the list and counts it, without a reload", async () => {
     stubBackend([makeTicket({ id: 1, title: "Printer on fire" })]);
-    const { user } = renderWithProviders(<SupportDeskPage />);
+    const { user } = await renderWithProviders(<DeskPage />, { me: makeMe() });
 
     const form = screen.getByRole("form", { name: "Submit a ticket" });
     const total = await screen.findByText("Total tickets");

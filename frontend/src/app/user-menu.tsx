@@ -1,0 +1,66 @@
+import { Avatar, Box, Button, Menu, Portal, Text } from "@chakra-ui/react";
+import { useNavigate } from "@tanstack/react-router";
+import { ChevronDown, LogOut, UserRound } from "lucide-react";
+import { toaster } from "@/components/ui/toaster";
+import { useSignOut } from "@/features/auth/api/sign-out";
+import { ROLE_LABELS } from "@/lib/session";
+import type { Me } from "@/types/api";
+
+export function UserMenu({ me }: { me: Me }) {
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+
+  const onSelect = ({ value }: { value: string }) => {
+    if (value === "account") {
+      navigate({ to: "/account" });
+    } else if (value === "sign-out") {
+      signOut.mutate(undefined, {
+        onSuccess: () => navigate({ to: "/sign-in" }),
+        onError: (error) =>
+          toaster.error({ title: "You are still signed in", description: error.message }),
+      });
+    }
+  };
+
+  return (
+    <Menu.Root onSelect={onSelect} positioning={{ placement: "bottom-end" }}>
+      <Menu.Trigger asChild>
+        <Button variant="ghost" size="sm" px="1.5" aria-label={`Account menu for ${me.name}`}>
+          <Avatar.Root size="xs" colorPalette="teal">
+            <Avatar.Fallback name={me.name} />
+          </Avatar.Root>
+          <Box textAlign="start" hideBelow="md" lineHeight="short">
+            <Text textStyle="sm" fontWeight="medium">
+              {me.name}
+            </Text>
+            <Text textStyle="xs" color="fg.muted">
+              {ROLE_LABELS[me.role]}
+            </Text>
+          </Box>
+          <ChevronDown size={14} aria-hidden />
+        </Button>
+      </Menu.Trigger>
+      <Portal>
+        <Menu.Positioner>
+          <Menu.Content minW="56">
+            <Box px="2" py="1.5">
+              <Text textStyle="sm" fontWeight="medium">
+                {me.name}
+              </Text>
+              <Text textStyle="xs" color="fg.muted">
+                {me.email} · {ROLE_LABELS[me.role]}
+              </Text>
+            </Box>
+            <Menu.Separator />
+            <Menu.Item value="account">
+              <UserRound size={14} aria-hidden /> My account
+            </Menu.Item>
+            <Menu.Item value="sign-out" disabled={signOut.isPending}>
+              <LogOut size={14} aria-hidden /> Sign out
+            </Menu.Item>
+          </Menu.Content>
+        </Menu.Positioner>
+      </Portal>
+    </Menu.Root>
+  );
+}

@@ -1,0 +1,22 @@
+import { ROLES, type Role } from "@/types/api";
+
+/** Which roles may open each signed-in page: the route guards and the menu both read it. */
+export const PAGE_ROLES = {
+  "/my-tickets": ["requester"],
+  "/desk": ["agent", "admin"],
+  "/people": ["admin"],
+  "/account": ROLES,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type AppPath = keyof typeof PAGE_ROLES;
+
+export const NAV_ITEMS: readonly { to: AppPath; label: string }[] = [
+  { to: "/my-tickets", label: "My tickets" },
+  { to: "/desk", label: "Desk" },
+  { to: "/people", label: "People" },
+  { to: "/account", label: "My account" },
+];
+
+export function mayOpen(role: Role, path: AppPath): boolean {
+  return (PAGE_ROLES[path] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,94 @@
+import { Button, Link, Stack } from "@chakra-ui/react";
+import { Link as RouterLink } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { formErrors } from "@/lib/form-errors";
+import type { Me } from "@/types/api";
+import { useResetPassword } from "../api/password-reset";
+
+type SetPasswordFormProps = {
+  resetKey: string;
+  onSignedIn: (me: Me) => void;
+};
+
+/** The page a reset mail and an invitation both link to: choose a password, be signed in. */
+export function SetPasswordForm({ resetKey, onSignedIn }: SetPasswordFormProps) {
+  const [password, setPassword] = useState("");
+  const [confirmation, setConfirmation] = useState("");
+  const [clientErrors, setClientErrors] = useState<{ password?: string; confirmation?: string }>(
+    {},
+  );
+  const reset = useResetPassword();
+  const errors = formErrors(reset.error, ["password", "key"]);
+
+  if (reset.isSuccess && reset.data === null) {
+    return (
+      <FormAlert status="success" title="Your password is set" messages={[]}>
+        <Link asChild colorPalette="teal" variant="underline">
+          <RouterLink to="/sign-in">Sign in with it</RouterLink>
+        </Link>
+      </FormAlert>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = {
+      ...(!password && { password: "Choose a password." }),
+      ...(password !== confirmation && { confirmation: "The two passwords differ." }),
+    };
+    setClientErrors(found);
+    if (Object.keys(found).length > 0) {
+      return;
+    }
+    reset.mutate(
+      { key: resetKey, password },
+      {
+        onSuccess: (me) => {
+          if (me) {
+            onSignedIn(me);
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack gap="4" asChild>
+      <form onSubmit={submit} noValidate aria-label="Choose your password">
+        <FormAlert messages={errors.other} />
+        {errors.field.key && (
+          <FormAlert title="This link no longer works" messages={[errors.field.key]}>
+            <Link asChild colorPalette="teal" variant="underline">
+              <RouterLink to="/reset-password">Ask for a new link</RouterLink>
+            </Link>
+          </FormAlert>
+        )}
+        <TextField
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          errorText={clientErrors.password ?? errors.field.password}
+          required
+        />
+        <TextField
+          label="Repeat the password"
+          name="confirmation"
+          type="password"
+          autoComplete="new-password"
+          value={confirmation}
+          onChange={setConfirmation}
+          errorText={clientErrors.confirmation}
+          required
+        />
+        <Button type="submit" colorPalette="teal" loading={reset.isPending} loadingText="Saving">
+          Set password
+        </Button>
+      </form>
+    </Stack>
+  );
+}
