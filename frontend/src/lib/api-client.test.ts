@@ -115,10 +115,12 @@ describe("apiRequest", () => {
 
 describe("apiRequest and the session", () => {
   const setCookie = (value: string) => {
+    // biome-ignore lint/suspicious/noDocumentCookie: what Django sets, as the browser sees it
     document.cookie = value;
   };
 
   afterEach(() => {
+    // biome-ignore lint/suspicious/noDocumentCookie: what Django sets, as the browser sees it
     document.cookie = "csrftoken=; expires=Thu, 01 Jan 1970 00:00:00 GMT";
   });
 
