@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
+import { apiAs, expect, signInAs, test } from "./fixtures.ts";
 
 const SAMPLES = [
   [
@@ -27,8 +27,9 @@ const VIEWPORTS = {
 } as const;
 
 test.beforeAll(async ({ request }) => {
+  const agent = await apiAs(request, "agent");
   for (const [title, description] of SAMPLES) {
-    const response = await request.post("/api/tickets/", { data: { title, description } });
+    const response = await agent.post("/api/tickets/", { title, description });
     expect(response.status()).toBe(201);
   }
 });
@@ -36,7 +37,7 @@ test.beforeAll(async ({ request }) => {
 async function showPage(page: Page, viewport: keyof typeof VIEWPORTS, scheme: "light" | "dark") {
   await page.setViewportSize(VIEWPORTS[viewport]);
   await page.emulateMedia({ colorScheme: scheme });
-  await page.goto("/");
+  await signInAs(page, "agent");
   await expect(page.getByRole("figure", { name: "By priority" })).toBeVisible();
   await expect(
     page.getByRole("region", { name: "Tickets" }).getByRole("article").first(),
@@ -68,7 +69,7 @@ for (const viewport of ["desktop", "phone"] as const) {
 
 test("the colour mode button switches between light and dark", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
-  await page.goto("/");
+  await signInAs(page, "agent");
 
   await page.getByRole("button", { name: "Switch to dark mode" }).click();
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures.ts";
+import { expect, signInAs, test } from "./fixtures.ts";
 
 const POLICY = {
   "default-src": ["'self'"],
@@ -31,6 +31,8 @@ test("the UI comes with its Content-Security-Policy and may not be framed", asyn
   expect(directives(headers["content-security-policy"] ?? "")).toEqual(POLICY);
   expect(headers["x-frame-options"]).toBe("DENY");
   // The fixture fails the test if anything the page needs was refused.
+  await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await signInAs(page, "admin");
   await expect(page.getByRole("form", { name: "Submit a ticket" })).toBeVisible();
   await expect(page.getByRole("figure", { name: "By priority" })).toBeVisible();
 });

@@ -1,0 +1,72 @@
+import { expect, signInAs, test } from "./fixtures.ts";
+
+test("an admin invites someone, changes their role, deactivates and reactivates them", async ({
+  page,
+}) => {
+  await signInAs(page, "admin");
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "People" })
+    .click();
+
+  const invite = page.getByRole("form", { name: "Invite someone" });
+  const email = `new.agent.${Date.now()}@example.com`;
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByLabel("Name").fill("Nina New");
+  await invite.getByLabel("Role").selectOption("agent");
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("Nina New is invited")).toBeVisible();
+  await expect(invite.getByLabel("Email")).toBeFocused();
+
+  const people = page.getByRole("region", { name: "Everyone" });
+  await people.getByLabel("Search").fill("Nina");
+  const row = people.getByRole("row", { name: "Nina New" });
+  await expect(row).toContainText(email);
+  await expect(row.getByLabel("Role of Nina New")).toHaveValue("agent");
+
+  await row.getByLabel("Role of Nina New").selectOption("requester");
+  await expect(page.getByText("Nina New is now requester")).toBeVisible();
+
+  await row.getByRole("button", { name: "Deactivate Nina New" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Deactivate" }).click();
+  await expect(row).toContainText("Deactivated");
+  await row.getByRole("button", { name: "Reactivate Nina New" }).click();
+  await expect(row).not.toContainText("Deactivated");
+
+  await row.getByRole("button", { name: "API tokens of Nina New" }).click();
+  await expect(page.getByRole("dialog", { name: "API tokens of Nina New" })).toContainText(
+    "No API tokens",
+  );
+  await page.keyboard.press("Escape");
+});
+
+test("the last admin cannot demote themselves: the server says why", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/people");
+  const people = page.getByRole("region", { name: "Everyone" });
+  await people.getByLabel("Search").fill("Ada");
+  await people.getByLabel("Role of Ada Admin").selectOption("agent");
+  await expect(page.getByText("Ada Admin was not changed")).toBeVisible();
+  await expect(people.getByLabel("Role of Ada Admin")).toHaveValue("admin");
+});
+
+test("closing sign-up hides the link on the sign-in page", async ({ page, browser }) => {
+  await signInAs(page, "admin");
+  await page.goto("/people");
+  const toggle = page.getByRole("checkbox", { name: "Requesters may sign up" });
+  const visitor = await browser.newPage();
+
+  await toggle.check({ force: true });
+  await expect(toggle).toBeChecked();
+  await visitor.goto("/sign-in");
+  await expect(visitor.getByRole("link", { name: "Create an account" })).toBeVisible();
+
+  await toggle.uncheck({ force: true });
+  await expect(toggle).not.toBeChecked();
+  await visitor.reload();
+  await expect(visitor.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: "Create an account" })).toHaveCount(0);
+  await visitor.goto("/sign-up");
+  await expect(visitor.getByText("Sign-up is closed")).toBeVisible();
+  await visitor.close();
+});
