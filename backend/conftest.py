@@ -1,6 +1,9 @@
 import pytest
 from rest_framework.test import APIClient
 
+from accounts.models import Role, User
+from accounts.tests.factories import make_person
+
 
 @pytest.fixture(autouse=True)
 def _no_real_llm(settings):
@@ -11,5 +14,39 @@ def _no_real_llm(settings):
 
 
 @pytest.fixture
-def api() -> APIClient:
+def agent(db) -> User:
+    return make_person(Role.AGENT, name="Alex Agent")
+
+
+@pytest.fixture
+def admin(db) -> User:
+    return make_person(Role.ADMIN, name="Ada Admin")
+
+
+@pytest.fixture
+def requester(db) -> User:
+    return make_person(Role.REQUESTER, name="Rita Requester")
+
+
+@pytest.fixture
+def anonymous() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def client_as():
+    """An API client signed in as the given person (authentication itself is tested
+    over real HTTP, with sessions, CSRF and tokens, in accounts/tests)."""
+
+    def signed_in(user: User) -> APIClient:
+        client = APIClient()
+        client.force_authenticate(user=user)
+        return client
+
+    return signed_in
+
+
+@pytest.fixture
+def api(agent, client_as) -> APIClient:
+    """An agent's client: most of the API is about working tickets."""
+    return client_as(agent)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs before the container's command (gunicorn by default): provides a SECRET_KEY
-# when none is configured, brings the database schema up to date, then hands over.
+# when none is configured, brings the database schema up to date, makes the first
+# admin from DESK_ADMIN_* (and the demo's people with DEMO=true), then hands over.
 set -eu
 
 # Without SECRET_KEY in the environment, one is generated on the first start and kept
@@ -21,5 +22,6 @@ if [ -z "${SECRET_KEY:-}" ]; then
 fi
 
 python manage.py migrate --noinput
+python manage.py prepare_desk
 
 exec "$@"

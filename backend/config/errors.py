@@ -28,6 +28,15 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Jso
     return error_response(400, "bad_request", "The request could not be understood.")
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
+    """Django's CSRF check refused the request (its default answer is an HTML page)."""
+    return error_response(
+        403,
+        "csrf_failed",
+        "CSRF check failed: send the csrftoken cookie's value in the X-CSRFToken header.",
+    )
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     detail = f"No such resource: {request.path}"
     slashed = f"{request.path}/"

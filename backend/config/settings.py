@@ -40,7 +40,9 @@ DATABASE_RETRY_AFTER_SECONDS = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
+    "django.contrib.auth",
     "django.contrib.contenttypes",
+    "django.contrib.sessions",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "corsheaders",
@@ -50,6 +52,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "drf_standardized_errors",
+    "allauth",
+    "allauth.account",
+    "allauth.headless",
+    "accounts",
     "tickets",
 ]
 
@@ -61,7 +67,12 @@ MIDDLEWARE = [
     "config.errors.StaticFilesMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "config.errors.RequestSizeLimitMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.LoginLimitStatusMiddleware",
 ]
 # Redirecting a POST to the slashed URL would drop its body; a JSON 404 says what to use.
 APPEND_SLASH = False
@@ -115,9 +126,13 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/.+-[\w-]{8,}\.\w+$"
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["config.parsers.StrictJSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": [],
-    "UNAUTHENTICATED_USER": None,
+    # Scripts send a personal token; the browser its session cookie (with CSRF).
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Every view names who may call it; this default only catches one that forgets.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_standardized_errors.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
@@ -153,9 +168,100 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
-        "tickets.schema.require_request_bodies",
+        "config.schema.require_request_bodies",
     ],
 }
+
+# People (accounts/): email is the login; sign-in, sign-up, password reset and email
+# verification are django-allauth's, served as JSON to the UI (headless, browser client).
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Only to verify hashes made elsewhere (e.g. imported users); new ones are Argon2.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{name}"}
+    for name in (
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    )
+]
+# Anyone may sign up as a requester until an admin closes sign-up (My desk → People);
+# this is where that setting starts.
+SIGNUP_OPEN = env_bool("SIGNUP_OPEN", True)
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_USER_DISPLAY = "accounts.models.display_name"
+ACCOUNT_UNIQUE_EMAIL = True
+# A verification mail is sent on sign-up; signing in does not wait for it, so a desk
+# without mail still works.
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Support desk] "
+# Wrong passwords: at most LOGIN_FAILURES_PER_ACCOUNT per account in 5 minutes, and
+# LOGIN_FAILURES_PER_CLIENT a minute from one address; beyond that, 429.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": (
+        f"{env_int('LOGIN_FAILURES_PER_CLIENT', 10, minimum=1)}/m/ip,"
+        f"{env_int('LOGIN_FAILURES_PER_ACCOUNT', 5, minimum=1)}/5m/key"
+    ),
+}
+HEADLESS_ONLY = True
+HEADLESS_CLIENTS = ["browser"]
+# Links in mails lead to the UI's pages.
+HEADLESS_FRONTEND_URLS = {
+    "account_confirm_email": "/verify-email/{key}",
+    "account_reset_password_from_key": "/reset-password/{key}",
+    "account_signup": "/sign-up",
+}
+# The rate limits above count in the cache: in the database, so every process counts
+# together (the table is made by a migration of accounts).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "desk_cache",
+    }
+}
+SESSION_COOKIE_AGE = env_int("SESSION_DAYS", 14, minimum=1) * 24 * 3600
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
+# Served over HTTPS (a TLS proxy in front sets X-Forwarded-Proto): cookies are Secure,
+# Django knows requests are https, and browsers are told to stay on https for
+# HSTS_SECONDS (0: no Strict-Transport-Security header).
+HTTPS = env_bool("HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
+# A first admin made on start (Compose, automation), when no admin exists yet.
+DESK_ADMIN_EMAIL = env_str("DESK_ADMIN_EMAIL", "")
+DESK_ADMIN_PASSWORD = env_str("DESK_ADMIN_PASSWORD", "")
+# scripts/run --demo: demo people, and one-click sign-in as them on the sign-in page.
+DEMO = env_bool("DEMO", False)
+
+# Mail (password resets, invitations, verification): through SMTP when EMAIL_HOST is
+# set, else written to the log.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Support desk <desk@localhost>")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
 
 LOGGING = {
     "version": 1,

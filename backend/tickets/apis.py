@@ -1,4 +1,3 @@
-import re
 from base64 import b64decode
 from datetime import UTC
 from urllib.parse import parse_qs
@@ -15,16 +14,19 @@ from drf_spectacular.utils import (
 )
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.pagination import Cursor, CursorPagination
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import IsAgent
 from classifier import classifier_health, classify
+from config.api import KnownQueryParamsMixin, StrictPageSizeMixin, strict_input
+from config.schema import ANY_TEXT
 from tickets.filters import TicketFilter
 from tickets.models import Ticket
-from tickets.schema import ANY_TEXT
 from tickets.selectors import ticket_stats
 from tickets.serializers import (
     ClassifyRequestSerializer,
@@ -37,33 +39,18 @@ from tickets.serializers import (
 from tickets.services import ticket_create, ticket_update
 from tickets.throttles import ClassifyThrottle, CreateThrottle
 
-WHOLE_NUMBER = re.compile(r"[0-9]+")
 CURSOR_KEYS = {"o", "r", "p"}  # offset, reverse, position: what DRF encodes
 
 
-class TicketCursorPagination(CursorPagination):
+class TicketCursorPagination(StrictPageSizeMixin, CursorPagination):
     """Keyset paging: each page is an index range scan from the cursor, however deep,
-    and no COUNT(*) runs over the table. A page_size that is not a whole number from 1
-    to max_page_size is a 400 (DRF would quietly use the default instead); a cursor
-    that was not made here is a 404, as DRF answers for cursors it cannot decode."""
+    and no COUNT(*) runs over the table. A cursor that was not made here is a 404, as
+    DRF answers for cursors it cannot decode."""
 
     ordering = ("-created_at", "-id")
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
-
-    def get_page_size(self, request: Request) -> int:
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
-            return self.page_size
-        field = serializers.IntegerField(min_value=1, max_value=self.max_page_size)
-        try:
-            # IntegerField alone would take "1.0", " 1" or a fullwidth digit as 1.
-            if not WHOLE_NUMBER.fullmatch(raw):
-                field.fail("invalid")
-            return field.run_validation(raw)
-        except ValidationError as error:
-            raise ValidationError({self.page_size_query_param: error.detail}) from None
 
     def decode_cursor(self, request: Request) -> Cursor | None:
         """DRF's decoding, stricter: it skips characters outside base64 and ignores
@@ -97,52 +84,16 @@ class TicketCursorPagination(CursorPagination):
         except (ValueError, OverflowError):
             raise NotFound(self.invalid_cursor_message) from None
 
-    def get_schema_operation_parameters(self, view):
-        parameters = super().get_schema_operation_parameters(view)
-        for parameter in parameters:
-            if parameter["name"] == self.page_size_query_param:
-                parameter["schema"] = {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": self.max_page_size,
-                }
-        return parameters
 
+class VisibleTicketsMixin:
+    """The tickets the caller may see: requesters their own, agents all."""
 
-class KnownQueryParamsMixin:
-    """A query parameter the endpoint does not read is a 400 naming it: a typo such as
-    ?stauts=open must not silently return the unfiltered list."""
-
-    def known_query_params(self) -> set[str]:
-        return set()
-
-    def initial(self, request: Request, *args, **kwargs) -> None:
-        super().initial(request, *args, **kwargs)
-        unknown = sorted(set(request.query_params) - self.known_query_params())
-        if unknown:
-            raise ValidationError(
-                [
-                    serializers.ErrorDetail(
-                        f"Unknown query parameter {name!r}.", code="unknown_parameter"
-                    )
-                    for name in unknown
-                ]
-            )
-
-
-def strict_input(*, body: list[str], query: list[str]):
-    """Adds the error codes of unknown body fields and unknown query parameters to the
-    schema of the given methods (drf-standardized-errors cannot infer them)."""
-
-    def decorate(view):
-        view = extend_validation_errors(["unknown_parameter"], methods=query)(view)
-        if body:
-            view = extend_validation_errors(
-                ["unknown_field", "empty"], field_name="non_field_errors", methods=body
-            )(view)
-        return view
-
-    return decorate
+    def get_queryset(self):
+        tickets = Ticket.objects.select_related("requester")
+        if getattr(self, "swagger_fake_view", False):  # drf-spectacular reading the view
+            return tickets.none()
+        user = self.request.user
+        return tickets if user.is_agent else tickets.filter(requester=user)
 
 
 @extend_schema_view(
@@ -164,8 +115,11 @@ def strict_input(*, body: list[str], query: list[str]):
 @extend_validation_errors(
     ["invalid", "min_value", "max_value"], field_name="page_size", methods=["get"]
 )
-class TicketListCreateApi(KnownQueryParamsMixin, generics.ListAPIView):
-    queryset = Ticket.objects.all()
+class TicketListCreateApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.ListAPIView):
+    """Anyone signed in: requesters list and file their own tickets; agents all, and
+    file tickets on behalf of requesters."""
+
+    permission_classes = [IsAuthenticated]
     serializer_class = TicketSerializer
     filterset_class = TicketFilter
     pagination_class = TicketCursorPagination
@@ -191,20 +145,25 @@ class TicketListCreateApi(KnownQueryParamsMixin, generics.ListAPIView):
         "New tickets always start open.",
     )
     def post(self, request: Request) -> Response:
-        serializer = TicketCreateSerializer(data=request.data)
+        serializer = TicketCreateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         ticket = ticket_create(**serializer.validated_data)
         return Response(TicketSerializer(ticket).data, status=status.HTTP_201_CREATED)
 
 
 @strict_input(body=["patch"], query=["get", "patch"])
-class TicketDetailApi(KnownQueryParamsMixin, generics.RetrieveAPIView):
-    queryset = Ticket.objects.all()
+class TicketDetailApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.RetrieveAPIView):
+    """Anyone signed in reads a ticket they may see (another requester's is a 404, so
+    its existence is not revealed); agents change it."""
+
+    permission_classes = [IsAuthenticated]
     serializer_class = TicketSerializer
 
     @extend_schema(request=TicketUpdateSerializer, responses={200: TicketSerializer})
     def patch(self, request: Request, pk: int) -> Response:
         ticket = self.get_object()
+        if not request.user.is_agent:
+            raise PermissionDenied("Only agents can change tickets.")
         serializer = TicketUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         ticket = ticket_update(ticket=ticket, changes=serializer.validated_data)
@@ -213,6 +172,10 @@ class TicketDetailApi(KnownQueryParamsMixin, generics.RetrieveAPIView):
 
 @strict_input(body=[], query=["get"])
 class TicketStatsApi(KnownQueryParamsMixin, APIView):
+    """Agents."""
+
+    permission_classes = [IsAgent]
+
     @extend_schema(responses={200: TicketStatsSerializer})
     def get(self, request: Request) -> Response:
         return Response(TicketStatsSerializer(ticket_stats()).data)
@@ -220,6 +183,9 @@ class TicketStatsApi(KnownQueryParamsMixin, APIView):
 
 @strict_input(body=["post"], query=["post"])
 class TicketClassifyApi(KnownQueryParamsMixin, APIView):
+    """Anyone signed in, while they type a ticket."""
+
+    permission_classes = [IsAuthenticated]
     throttle_classes = [ClassifyThrottle]
 
     @extend_schema(
@@ -239,28 +205,33 @@ class TicketClassifyApi(KnownQueryParamsMixin, APIView):
 
 @strict_input(body=[], query=["get"])
 class HealthApi(KnownQueryParamsMixin, APIView):
+    """Anyone gets the overall status (for load balancers and uptime checks); only
+    admins see the details, which name hosts, paths and models."""
+
+    permission_classes = [AllowAny]
+
     @extend_schema(
         responses={
             (200, "application/json"): inline_serializer(
                 "Health",
                 {
                     "status": serializers.ChoiceField(["ok", "unavailable"]),
-                    "database": serializers.DictField(),
-                    "classifier": serializers.DictField(),
+                    "database": serializers.DictField(required=False),
+                    "classifier": serializers.DictField(required=False),
                 },
             )
         },
-        description="200 when the database answers, 503 when it does not. The classifier "
-        "part says which backend would answer now and the state of each.",
+        description="200 when the database answers, 503 when it does not. Admins also "
+        "get the database's state and the classifier's: which backend would answer now "
+        "and the state of each.",
     )
     def get(self, request: Request) -> Response:
         database = _database_health()
+        health = {"status": "ok" if database["reachable"] else "unavailable"}
+        if database["reachable"] and request.user.is_authenticated and request.user.is_admin:
+            health |= {"database": database, "classifier": classifier_health()}
         return Response(
-            {
-                "status": "ok" if database["reachable"] else "unavailable",
-                "database": database,
-                "classifier": classifier_health(),
-            },
+            health,
             status=status.HTTP_200_OK if database["reachable"] else 503,
             headers=(
                 {}

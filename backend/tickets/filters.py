@@ -1,27 +1,9 @@
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 
+from config.filters import StrictChoiceFilter, WholeNumberFilter
 from labels import Category, Priority
 from tickets.models import TITLE_MAX_LENGTH, Status, Ticket
-
-
-class PresentChoiceField(forms.ChoiceField):
-    """A parameter sent empty (`?priority=`) is refused like any other value outside the
-    choices; only a parameter left out means "any"."""
-
-    def clean(self, value):
-        if value == "":
-            raise forms.ValidationError(
-                "Choose one of %(choices)s, or leave the parameter out.",
-                code="invalid_choice",
-                params={"choices": ", ".join(str(key) for key, _ in self.choices if key)},
-            )
-        return super().clean(value)
-
-
-class StrictChoiceFilter(django_filters.ChoiceFilter):
-    field_class = PresentChoiceField
 
 
 class TicketFilter(django_filters.FilterSet):
@@ -31,6 +13,7 @@ class TicketFilter(django_filters.FilterSet):
     category = StrictChoiceFilter(choices=Category.choices)
     priority = StrictChoiceFilter(choices=Priority.choices)
     status = StrictChoiceFilter(choices=Status.choices)
+    requester = WholeNumberFilter(label="Tickets of this person (a user id).")
     SEARCH_MAX_LENGTH = TITLE_MAX_LENGTH
     search = django_filters.CharFilter(
         method="filter_search",
@@ -40,7 +23,7 @@ class TicketFilter(django_filters.FilterSet):
 
     class Meta:
         model = Ticket
-        fields = ["category", "priority", "status", "search"]
+        fields = ["category", "priority", "status", "requester", "search"]
 
     def filter_search(self, queryset: QuerySet[Ticket], name: str, value: str) -> QuerySet[Ticket]:
         return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
@@ -36,6 +37,14 @@ class Ticket(models.Model):
     priority = models.CharField(max_length=16, choices=Priority.choices)
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.OPEN, db_default=Status.OPEN
+    )
+    # Who the ticket is for: whoever filed it, or the requester an agent filed it for.
+    # People are deactivated, never deleted, so a ticket keeps its requester.
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="requested_tickets",
+        db_index=False,  # ticket_requester_newest serves it
     )
     # What the classifier proposed, kept beside the final values so agreement can be measured.
     suggested_category = models.CharField(
@@ -107,7 +116,7 @@ class Ticket(models.Model):
                     models.F("id").desc(),
                     name=f"ticket_{field}_newest",
                 )
-                for field in ("category", "priority", "status")
+                for field in ("category", "priority", "status", "requester")
             ),
             # Search is a case-insensitive substring match, which Django writes as
             # UPPER(column) LIKE UPPER('%term%'); trigram indexes on exactly those

@@ -1,14 +1,16 @@
-from collections.abc import Mapping
-
 from rest_framework import serializers
-from rest_framework.settings import api_settings
 
+from accounts.models import User
+from accounts.serializers import PersonRefSerializer
 from classifier.base import Backend
+from config.api import StrictInputSerializer, TextField
 from labels import Category, Priority
 from tickets.models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Status, Ticket
 
 
 class TicketSerializer(serializers.ModelSerializer):
+    requester = PersonRefSerializer(read_only=True)
+
     class Meta:
         model = Ticket
         fields = [
@@ -18,6 +20,7 @@ class TicketSerializer(serializers.ModelSerializer):
             "category",
             "priority",
             "status",
+            "requester",
             "suggested_category",
             "suggested_priority",
             "classified_by",
@@ -25,44 +28,6 @@ class TicketSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
-
-
-class StrictInputSerializer(serializers.Serializer):
-    """Rejects fields it does not accept, so a client never believes a change was
-    applied when it was silently dropped. The schema says so too (additionalProperties:
-    false, see tickets/schema.py)."""
-
-    # Whether an empty body is refused (a change must change something).
-    requires_a_field = False
-
-    def to_internal_value(self, data):
-        if isinstance(data, Mapping):
-            unknown = sorted(set(data) - set(self.fields))
-            if unknown:
-                raise serializers.ValidationError(
-                    {
-                        api_settings.NON_FIELD_ERRORS_KEY: [
-                            serializers.ErrorDetail(
-                                f"Unknown field {name!r}: accepted are {', '.join(self.fields)}.",
-                                code="unknown_field",
-                            )
-                            for name in unknown
-                        ]
-                    }
-                )
-        return super().to_internal_value(data)
-
-
-class TextField(serializers.CharField):
-    """Text that must be sent as a JSON string (DRF's CharField also turns numbers into
-    text). Unless blank is allowed it must hold something besides whitespace, as the
-    database requires; NUL characters are refused (PostgreSQL cannot store them). The
-    schema states both as a pattern (tickets/schema.py)."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 class TicketCreateSerializer(StrictInputSerializer):
@@ -76,9 +41,24 @@ class TicketCreateSerializer(StrictInputSerializer):
     # New tickets always start open: a ticket created already closed would never be
     # seen by anyone. "open" is accepted so clients may send the full shape.
     status = serializers.ChoiceField([Status.OPEN], required=False, write_only=True)
+    requester = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        help_text="Who the ticket is for (agents file on behalf of requesters); "
+        "by default whoever sends it. A requester may only name themselves.",
+    )
+
+    def validate_requester(self, requester: User) -> User:
+        filer = self.context["request"].user
+        if requester != filer and not filer.is_agent:
+            raise serializers.ValidationError(
+                "You can file tickets only for yourself.", code="not_allowed"
+            )
+        return requester
 
     def validate(self, attrs):
         attrs.pop("status", None)
+        attrs.setdefault("requester", self.context["request"].user)
         return attrs
 
 
@@ -89,13 +69,6 @@ class TicketUpdateSerializer(StrictInputSerializer):
     category = serializers.ChoiceField(Category.choices, required=False)
     priority = serializers.ChoiceField(Priority.choices, required=False)
     status = serializers.ChoiceField(Status.choices, required=False)
-
-    def validate(self, attrs):
-        if not attrs:
-            raise serializers.ValidationError(
-                f"Send at least one of: {', '.join(self.fields)}.", code="empty"
-            )
-        return attrs
 
 
 class ClassifyRequestSerializer(StrictInputSerializer):

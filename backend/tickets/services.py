@@ -2,12 +2,18 @@ from typing import Any
 
 from django.utils import timezone
 
+from accounts.models import User
 from classifier import classify
 from tickets.models import Ticket
 
 
 def ticket_create(
-    *, title: str, description: str, category: str | None = None, priority: str | None = None
+    *,
+    requester: User,
+    title: str,
+    description: str,
+    category: str | None = None,
+    priority: str | None = None,
 ) -> Ticket:
     """Create a ticket with the classifier's suggestion recorded beside the final labels;
     a category or priority the client chose overrides the suggestion's.
@@ -20,6 +26,7 @@ def ticket_create(
     """
     suggestion = classify(title, description)
     return Ticket.objects.create(
+        requester=requester,
         title=title,
         description=description,
         category=category or suggestion.category,

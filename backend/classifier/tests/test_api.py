@@ -87,10 +87,10 @@ def test_creating_a_ticket_uses_the_model_suggestion(api, fake_ollama):
     assert body["classified_by"] == "ollama"
 
 
-def test_health_shows_each_classifier_backend(api, fake_ollama):
+def test_health_shows_each_classifier_backend(client_as, admin, fake_ollama):
     fake_ollama.behaviour = Behaviour(loaded=[MODEL])
 
-    response = api.get("/api/health/")
+    response = client_as(admin).get("/api/health/")
 
     assert response.status_code == 200
     classifier = response.json()["classifier"]

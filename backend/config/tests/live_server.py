@@ -9,6 +9,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,9 @@ from urllib.parse import urlsplit
 
 import httpx
 from django.db import connection
+
+from accounts.models import Role
+from accounts.services import token_create, user_create
 
 REPO = Path(__file__).resolve().parents[3]
 BACKEND = REPO / "backend"
@@ -120,11 +124,17 @@ SERVER_ENV = {
 
 
 @contextmanager
-def server(log_dir: Path, database: str, **env: str) -> Iterator[httpx.Client]:
-    """gunicorn as scripts/run starts it, with one worker, and a client for it."""
+def server(
+    log_dir: Path, database: str, *, token: str | None = None, **env: str
+) -> Iterator[httpx.Client]:
+    """gunicorn as scripts/run starts it, with one worker, and a client for it that
+    sends the given personal API token."""
     gunicorn = Gunicorn(log_dir / "gunicorn.log", SERVER_ENV | {"DATABASE_URL": database} | env)
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{gunicorn.port}", timeout=20) as client:
+        with httpx.Client(
+            base_url=f"http://127.0.0.1:{gunicorn.port}", headers=headers, timeout=20
+        ) as client:
             yield client
     finally:
         gunicorn.stop()
@@ -160,3 +170,21 @@ def slow_client_env(body_limit: int) -> dict[str, str]:
         "WEB_CONCURRENCY": "2",
         "GUNICORN_THREADS": "4",
     }
+
+
+def agent_token(role: Role = Role.AGENT) -> str:
+    """A personal API token of a new agent (or other role), committed, so that a server
+    in another process accepts it. The caller must allow database access."""
+    person = user_create(
+        email=f"{role}-{uuid.uuid4().hex}@example.com",
+        name=f"Live {role.label}",
+        role=role,
+        password=None,
+    )
+    return token_create(user=person, name="live server tests")[1]
+
+
+def authorized(head: bytes, token: str) -> bytes:
+    """A raw request's head with the token's Authorization header added."""
+    request_line, _, rest = head.partition(b"\r\n")
+    return b"%s\r\nAuthorization: Bearer %s\r\n%s" % (request_line, token.encode(), rest)

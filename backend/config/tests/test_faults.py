@@ -10,7 +10,7 @@ import httpx
 import pytest
 from django.db import connection
 
-from config.tests.live_server import free_port, migrated_database, server
+from config.tests.live_server import agent_token, free_port, migrated_database, server
 
 
 @pytest.fixture
@@ -49,8 +49,13 @@ def assert_database_unavailable(response: httpx.Response) -> None:
     assert error["code"] == "database_unavailable"
 
 
+# The token is never checked: finding who it belongs to needs the database.
+UNCHECKED_TOKEN = "desk_unchecked"
+
+
 def test_a_refused_database_is_a_503_with_retry_after(tmp_path):
-    with server(tmp_path, f"postgresql://desk:desk@127.0.0.1:{free_port()}/desk") as client:
+    refused = f"postgresql://desk:desk@127.0.0.1:{free_port()}/desk"
+    with server(tmp_path, refused, token=UNCHECKED_TOKEN) as client:
         assert_database_unavailable(client.get("/api/tickets/"))
         assert_database_unavailable(
             client.post("/api/tickets/", json={"title": "Down", "description": "Is it down?"})
@@ -66,7 +71,7 @@ def test_a_refused_database_is_a_503_with_retry_after(tmp_path):
 
 
 def test_a_frozen_database_answers_503_within_the_connect_timeout(tmp_path, frozen_database):
-    with server(tmp_path, frozen_database, DB_CONNECT_TIMEOUT="1") as client:
+    with server(tmp_path, frozen_database, token=UNCHECKED_TOKEN, DB_CONNECT_TIMEOUT="1") as client:
         started = time.monotonic()
         response = client.get("/api/tickets/")
         elapsed = time.monotonic() - started
@@ -77,7 +82,8 @@ def test_a_frozen_database_answers_503_within_the_connect_timeout(tmp_path, froz
 
 @pytest.mark.django_db(transaction=True)
 def test_pooled_connections_that_died_are_replaced_without_an_error(tmp_path):
-    with server(tmp_path, migrated_database(), GUNICORN_THREADS="4") as client:
+    token = agent_token()
+    with server(tmp_path, migrated_database(), token=token, GUNICORN_THREADS="4") as client:
         assert all(client.get("/api/tickets/").status_code == 200 for _ in range(8))
         # What a database restart does to every pooled connection.
         with connection.cursor() as cursor:
@@ -95,7 +101,8 @@ def test_a_chunked_body_is_read_and_bounded_like_any_other(tmp_path):
     def chunks(body: bytes) -> Iterator[bytes]:
         yield from (body[start : start + 7] for start in range(0, len(body), 7))
 
-    with server(tmp_path, migrated_database(), MAX_REQUEST_BYTES="2048") as client:
+    token = agent_token()
+    with server(tmp_path, migrated_database(), token=token, MAX_REQUEST_BYTES="2048") as client:
         created = client.post(
             "/api/tickets/",
             content=chunks(b'{"title": "Chunked", "description": "Sent in pieces"}'),

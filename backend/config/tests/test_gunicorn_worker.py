@@ -14,6 +14,8 @@ from config.tests.live_server import (
     BACKEND,
     HEALTH,
     Gunicorn,
+    agent_token,
+    authorized,
     classify_head,
     exchange,
     read_until_closed,
@@ -32,6 +34,12 @@ TICKET = json.dumps({"description": "I was charged twice this month, please refu
 @pytest.fixture(scope="module")
 def server_env(django_db_setup):
     return slow_client_env(BODY_LIMIT)
+
+
+@pytest.fixture(scope="module")
+def token(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return agent_token()
 
 
 @pytest.fixture(scope="module")
@@ -83,9 +91,9 @@ def test_a_request_is_answered_while_16_clients_dribble_their_bodies(server, dri
     assert status == 200
 
 
-def test_a_body_that_arrives_in_pieces_reaches_the_app_whole(server):
+def test_a_body_that_arrives_in_pieces_reaches_the_app_whole(server, token):
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
-        sock.sendall(classify_head(len(TICKET)))
+        sock.sendall(authorized(classify_head(len(TICKET)), token))
         for start in range(0, len(TICKET), 8):
             time.sleep(0.02)
             sock.sendall(TICKET[start : start + 8])
@@ -94,9 +102,9 @@ def test_a_body_that_arrives_in_pieces_reaches_the_app_whole(server):
     assert json.loads(body)["suggested_category"] == "billing"
 
 
-def test_a_chunked_body_reaches_the_app_whole(server):
+def test_a_chunked_body_reaches_the_app_whole(server, token):
     chunks = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (TICKET[:20], TICKET[20:]))
-    head = chunked_head(b"Transfer-Encoding: chunked\r\n")
+    head = authorized(chunked_head(b"Transfer-Encoding: chunked\r\n"), token)
     status, _headers, body = split_response(exchange(server.port, head + chunks + b"0\r\n\r\n"))
     assert status == 200
     assert json.loads(body)["suggested_category"] == "billing"
@@ -113,9 +121,11 @@ def test_a_chunked_body_reaches_the_app_whole(server):
         ),
     ],
 )
-def test_a_client_that_expects_100_continue_gets_it_before_sending_its_body(server, head, body):
+def test_a_client_that_expects_100_continue_gets_it_before_sending_its_body(
+    server, token, head, body
+):
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
-        sock.sendall(head)
+        sock.sendall(authorized(head, token))
         assert sock.recv(1024) == b"HTTP/1.1 100 Continue\r\n\r\n"
         sock.sendall(body)
         raw = read_until_closed(sock)

@@ -5,7 +5,7 @@ import json
 import re
 
 import pytest
-from django.test import Client
+from rest_framework.test import APIClient
 
 from tickets.models import Ticket
 
@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 CREATE = "/api/tickets/"
 
 
-def post_raw(client: Client, url: str, body: str):
-    return client.generic("POST", url, body.encode(), content_type="application/json")
+def post_raw(api: APIClient, url: str, body: str):
+    return api.generic("POST", url, body.encode(), content_type="application/json")
 
 
 @pytest.mark.parametrize(
@@ -27,37 +27,37 @@ def post_raw(client: Client, url: str, body: str):
         '{"title": "t", "description": "d", "priority": ["\\udc00"]}',
     ],
 )
-def test_a_lone_surrogate_anywhere_is_a_400(client, body):
-    response = post_raw(client, CREATE, body)
+def test_a_lone_surrogate_anywhere_is_a_400(api, body):
+    response = post_raw(api, CREATE, body)
     assert response.status_code == 400
     assert response.json()["errors"][0]["code"] == "parse_error"
     assert "surrogate" in response.json()["errors"][0]["detail"]
     assert not Ticket.objects.exists()
 
 
-def test_a_surrogate_pair_is_ordinary_text(client):
-    response = post_raw(client, CREATE, '{"title": "Card \\ud83d\\udcb3", "description": "d"}')
+def test_a_surrogate_pair_is_ordinary_text(api):
+    response = post_raw(api, CREATE, '{"title": "Card \\ud83d\\udcb3", "description": "d"}')
     assert response.status_code == 201
     assert response.json()["title"] == "Card 💳"
 
 
 @pytest.mark.parametrize("depth", [9, 1000, 100_000])
-def test_deeply_nested_json_is_a_400(client, depth):
+def test_deeply_nested_json_is_a_400(api, depth):
     body = '{"title": "t", "description": "d", "x": ' + "[" * depth + "]" * depth + "}"
-    response = post_raw(client, CREATE, body)
+    response = post_raw(api, CREATE, body)
     assert response.status_code == 400
     assert response.json()["errors"][0]["code"] == "parse_error"
     assert not Ticket.objects.exists()
 
 
-def test_classify_refuses_the_same_input(client):
-    response = post_raw(client, "/api/tickets/classify/", '{"description": "\\ud800"}')
+def test_classify_refuses_the_same_input(api):
+    response = post_raw(api, "/api/tickets/classify/", '{"description": "\\ud800"}')
     assert response.status_code == 400
 
 
 @pytest.mark.parametrize("path", ["/api/health/", "/", "/api/docs/"])
-def test_every_answer_forbids_framing_and_foreign_scripts(client, path):
-    response = client.get(path)
+def test_every_answer_forbids_framing_and_foreign_scripts(api, path):
+    response = api.get(path)
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     policy = dict(
@@ -69,22 +69,22 @@ def test_every_answer_forbids_framing_and_foreign_scripts(client, path):
     assert policy["frame-ancestors"] == "'none'"
 
 
-def test_the_docs_page_runs_no_inline_script(client):
-    html = client.get("/api/docs/").content.decode()
+def test_the_docs_page_runs_no_inline_script(api):
+    html = api.get("/api/docs/").content.decode()
     scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, flags=re.S)
     assert scripts
     assert all("src=" in attributes and not body.strip() for attributes, body in scripts)
 
 
-def test_a_json_error_stays_json_with_non_ascii_in_it(client):
-    response = post_raw(client, CREATE, json.dumps({"title": "é", "description": "d", "ü": 1}))
+def test_a_json_error_stays_json_with_non_ascii_in_it(api):
+    response = post_raw(api, CREATE, json.dumps({"title": "é", "description": "d", "ü": 1}))
     assert response.status_code == 400
     assert "'ü'" in response.json()["errors"][0]["detail"]
 
 
 @pytest.mark.parametrize("path", ["/api/health/", "/api/tickets/"])
-def test_too_many_query_parameters_is_a_400(client, path):
-    response = client.get(f"{path}?{'&' * 1001}")
+def test_too_many_query_parameters_is_a_400(api, path):
+    response = api.get(f"{path}?{'&' * 1001}")
     assert response.status_code == 400
     assert response.json()["errors"][0]["code"] == "parse_error"
 
@@ -92,7 +92,7 @@ def test_too_many_query_parameters_is_a_400(client, path):
 def test_a_write_to_a_file_of_the_ui_is_a_json_405(settings, tmp_path):
     (tmp_path / "index.html").write_text("<!doctype html><title>Support desk</title>")
     settings.WHITENOISE_ROOT = tmp_path
-    client = Client()  # a fresh client builds its middleware, so WhiteNoise sees tmp_path
+    client = APIClient()  # a fresh client builds its middleware: WhiteNoise sees tmp_path
     assert client.get("/").status_code == 200
     response = client.post("/")
     assert response.status_code == 405

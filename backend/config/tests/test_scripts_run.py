@@ -60,9 +60,9 @@ class Run:
             self.process.wait()
 
 
-def lists_tickets(port: int) -> bool:
-    """True when a request that needs the database is answered."""
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/tickets/", timeout=10) as response:
+def database_answers(port: int) -> bool:
+    """True when a request that needs the database is answered (health asks it)."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health/", timeout=10) as response:
         return response.status == 200
 
 
@@ -82,15 +82,15 @@ def test_two_runs_from_one_checkout(run_env, tmp_path):
         assert clash.returncode == 1
         assert f"Port {first_port} on 127.0.0.1 is already in use" in clash.stderr
         assert "Serving" not in clash.stdout + clash.stderr
-        assert lists_tickets(first_port), "the clashing run must leave the database alone"
+        assert database_answers(first_port), "the clashing run must leave the database alone"
 
         second = Run(run_env, second_port, tmp_path / "second.log")
-        assert lists_tickets(first_port)
-        assert lists_tickets(second_port)
+        assert database_answers(first_port)
+        assert database_answers(second_port)
 
         seconds = first.ctrl_c()
         assert "Leaving the embedded PostgreSQL running" in first.output()
-        assert lists_tickets(second_port), "the first run to leave stopped a shared database"
+        assert database_answers(second_port), "the first run to leave stopped a shared database"
         assert postmaster.exists()
 
         second.ctrl_c()

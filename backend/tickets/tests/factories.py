@@ -1,6 +1,14 @@
 from datetime import datetime
 
+from accounts.models import Role, User
+from accounts.services import user_create
 from tickets.models import Ticket
+
+
+def default_requester() -> User:
+    return User.objects.filter(email="filer@example.com").first() or user_create(
+        email="filer@example.com", name="Fiona Filer", role=Role.REQUESTER, password=None
+    )
 
 
 def make_ticket(*, created_at: datetime | None = None, **fields) -> Ticket:
@@ -12,6 +20,8 @@ def make_ticket(*, created_at: datetime | None = None, **fields) -> Ticket:
         "category": "account",
         "priority": "medium",
     }
+    if "requester" not in fields:
+        values["requester"] = default_requester()
     ticket = Ticket.objects.create(**(values | fields))
     if created_at is not None:
         Ticket.objects.filter(pk=ticket.pk).update(created_at=created_at)

@@ -3,6 +3,8 @@
 import pytest
 from django.db import DataError, IntegrityError, connection, transaction
 
+from tickets.tests.factories import default_requester
+
 pytestmark = pytest.mark.django_db
 
 VALID = {
@@ -14,7 +16,7 @@ VALID = {
 
 
 def insert(**overrides) -> dict:
-    row = VALID | overrides
+    row = VALID | {"requester_id": default_requester().pk} | overrides
     columns = ", ".join(row)
     placeholders = ", ".join(["%s"] * len(row))
     with transaction.atomic(), connection.cursor() as cursor:
@@ -90,10 +92,19 @@ def test_a_suggestion_is_all_set_or_all_null(suggestion):
         insert(**suggestion)
 
 
-@pytest.mark.parametrize("column", ["title", "description", "category", "priority", "status"])
+@pytest.mark.parametrize(
+    "column", ["title", "description", "category", "priority", "status", "requester_id"]
+)
 def test_required_columns_reject_null(column):
     with pytest.raises(IntegrityError):
         insert(**{column: None})
+
+
+def test_a_requester_must_exist():
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with pytest.raises(IntegrityError):
+        insert(requester_id=10**9)
 
 
 def test_title_is_limited_to_200_characters():

@@ -25,8 +25,8 @@ def test_a_missing_trailing_slash_is_explained_not_redirected(client):
     ("method", "path"),
     [("delete", "/api/tickets/"), ("put", "/api/tickets/stats/"), ("post", "/api/health/")],
 )
-def test_wrong_methods_are_json_405s(client, method, path):
-    response = getattr(client, method)(path)
+def test_wrong_methods_are_json_405s(api, method, path):
+    response = getattr(api, method)(path)
     assert response.status_code == 405
     assert response.json()["errors"][0]["code"] == "method_not_allowed"
 
@@ -37,8 +37,16 @@ def test_an_unparsable_content_length_is_a_json_400(client):
     assert response.json()["errors"][0]["code"] == "invalid_content_length"
 
 
-def test_health_reports_the_database_and_the_classifier(client):
-    response = client.get("/api/health/")
+@pytest.mark.parametrize("role", [None, "requester", "agent"])
+def test_health_tells_others_only_the_overall_status(client_as, anonymous, role, request):
+    caller = client_as(request.getfixturevalue(role)) if role else anonymous
+    response = caller.get("/api/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_health_reports_the_database_and_the_classifier_to_admins(client_as, admin):
+    response = client_as(admin).get("/api/health/")
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from labels import Category, Priority
 from tickets.filters import TicketFilter
 from tickets.models import Status, Ticket
-from tickets.tests.factories import make_ticket
+from tickets.tests.factories import default_requester, make_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -278,6 +278,7 @@ def plan(queryset, *, disable: tuple[str, ...] = ("seqscan",)) -> str:
 
 
 def test_search_and_filtered_listing_use_the_indexes():
+    filer = default_requester()
     words = ["login", "invoice", "crash", "refund", "password", "export", "timeout", "upgrade"]
     Ticket.objects.bulk_create(
         Ticket(
@@ -286,11 +287,16 @@ def test_search_and_filtered_listing_use_the_indexes():
             category=Category.values[n % 4],
             priority=Priority.values[n % 4],
             status=Status.values[n % 4],
+            requester=filer,
         )
         for n in range(2000)
     )
     Ticket.objects.create(
-        title="Printer offline", description="Since Monday", category="technical", priority="low"
+        title="Printer offline",
+        description="Since Monday",
+        category="technical",
+        priority="low",
+        requester=filer,
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE tickets_ticket")

@@ -16,7 +16,7 @@ class StrictInputSerializerExtension(OpenApiSerializerExtension):
     false (drf-spectacular leaves it open by default); one that changes something
     needs at least one field (minProperties: 1)."""
 
-    target_class = "tickets.serializers.StrictInputSerializer"
+    target_class = "config.api.StrictInputSerializer"
     match_subclasses = True
 
     def map_serializer(self, auto_schema, direction):
@@ -28,7 +28,7 @@ class StrictInputSerializerExtension(OpenApiSerializerExtension):
 
 
 class TextFieldExtension(OpenApiSerializerFieldExtension):
-    target_class = "tickets.serializers.TextField"
+    target_class = "config.api.TextField"
 
     def map_serializer_field(self, auto_schema, direction):
         schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)

@@ -1,0 +1,102 @@
+from rest_framework import serializers
+
+from accounts.models import NAME_MAX_LENGTH, TOKEN_NAME_MAX_LENGTH, ApiToken, Role, User
+from config.api import StrictBooleanField, StrictInputSerializer, TextField
+
+
+class MeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "email", "name", "role"]
+        read_only_fields = fields
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    """A person as agents and admins see them."""
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "name", "role", "is_active", "date_joined", "last_login"]
+        read_only_fields = fields
+
+
+class PersonRefSerializer(serializers.ModelSerializer):
+    """Who filed a ticket, or anyone else a ticket names."""
+
+    class Meta:
+        model = User
+        fields = ["id", "name", "email"]
+        read_only_fields = fields
+
+
+class DemoPersonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "name", "email", "role"]
+        read_only_fields = fields
+
+
+class ConfigSerializer(serializers.Serializer):
+    setup_needed = serializers.BooleanField(
+        help_text="No administrator exists yet: the UI offers to create one."
+    )
+    signup_open = serializers.BooleanField(help_text="Requesters may sign up themselves.")
+    demo = serializers.BooleanField(help_text="Demo people offer one-click sign-in.")
+
+
+class SetupSerializer(StrictInputSerializer):
+    email = serializers.EmailField(max_length=254)
+    name = TextField(max_length=NAME_MAX_LENGTH)
+    # At least 8 characters, not all digits, as the password rules (settings.py) say;
+    # they also refuse common passwords and ones too like the name or address.
+    password = serializers.CharField(
+        min_length=8, max_length=4096, trim_whitespace=False, write_only=True
+    )
+
+
+class MeUpdateSerializer(StrictInputSerializer):
+    requires_a_field = True
+    name = TextField(max_length=NAME_MAX_LENGTH)
+
+
+class InviteSerializer(StrictInputSerializer):
+    email = serializers.EmailField(max_length=254)
+    name = TextField(max_length=NAME_MAX_LENGTH)
+    role = serializers.ChoiceField(Role.choices)
+
+
+class PersonUpdateSerializer(StrictInputSerializer):
+    requires_a_field = True
+    name = TextField(max_length=NAME_MAX_LENGTH, required=False)
+    role = serializers.ChoiceField(Role.choices, required=False)
+    is_active = StrictBooleanField(required=False)
+
+
+class TokenSerializer(serializers.ModelSerializer):
+    prefix = serializers.CharField(help_text="The token's first characters, to recognise it.")
+
+    class Meta:
+        model = ApiToken
+        fields = ["id", "name", "prefix", "created_at", "last_used_at"]
+        read_only_fields = fields
+
+
+class NewTokenSerializer(TokenSerializer):
+    token = serializers.CharField(help_text="The secret: shown this once, stored only hashed.")
+
+    class Meta(TokenSerializer.Meta):
+        fields = [*TokenSerializer.Meta.fields, "token"]
+        read_only_fields = fields
+
+
+class TokenCreateSerializer(StrictInputSerializer):
+    name = TextField(max_length=TOKEN_NAME_MAX_LENGTH)
+
+
+class DeskSettingsSerializer(StrictInputSerializer):
+    requires_a_field = True
+    signup_open = StrictBooleanField()
+
+
+class DemoSignInSerializer(StrictInputSerializer):
+    user_id = serializers.IntegerField()

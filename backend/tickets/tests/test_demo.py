@@ -1,0 +1,41 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from accounts.demo import DEMO_PASSWORD
+from accounts.models import Role, User
+from tickets.models import Ticket
+from tickets.selectors import ticket_stats
+from tickets.tests.factories import make_ticket
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_fills_an_empty_desk_with_people_and_two_weeks_of_tickets(capsys):
+    call_command("load_demo")
+    people = {user.email: user for user in User.objects.all()}
+    roles = sorted(user.role for user in people.values())
+    assert roles == ["admin", "agent", "agent", "requester", "requester", "requester"]
+    assert authenticate(email="admin@demo.example", password=DEMO_PASSWORD) is not None
+    assert f"password: {DEMO_PASSWORD}" in capsys.readouterr().out
+
+    stats = ticket_stats()
+    assert stats["total_tickets"] >= 30
+    assert all(stats["category_breakdown"].values())
+    assert all(stats["priority_breakdown"].values())
+    assert all(stats["status_breakdown"].values())
+    assert (
+        Ticket.objects.earliest("created_at").created_at.date()
+        < Ticket.objects.latest("created_at").created_at.date()
+    )
+    filers = Ticket.objects.order_by().values_list("requester__role", flat=True).distinct()
+    assert list(filers) == [Role.REQUESTER]
+    assert Ticket.objects.order_by().values("requester").distinct().count() == 3
+
+
+def test_the_demo_never_touches_a_desk_in_use_and_can_run_again():
+    make_ticket()
+    call_command("load_demo")
+    call_command("load_demo")
+    assert Ticket.objects.count() == 1
+    assert User.objects.filter(email__endswith="@demo.example").count() == 6
