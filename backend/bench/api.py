@@ -3,7 +3,9 @@
     scripts/bench [--tickets 100000] [--repeat 30]
 
 Fills the database named by DATABASE_URL (scripts/bench gives it a throwaway embedded
-one), serves the app with gunicorn on a free port, and times each request in turn.
+one) with tickets of 100 requesters, serves the app with gunicorn on a free port, and
+times each request in turn, as an agent (with a personal API token) unless it says
+"as a requester".
 """
 
 import argparse
@@ -22,7 +24,8 @@ import django
 BACKEND_DIR = Path(__file__).resolve().parent.parent
 
 SEED_SQL = """
-INSERT INTO tickets_ticket (title, description, category, priority, status, created_at, updated_at)
+INSERT INTO tickets_ticket
+    (title, description, category, priority, status, created_at, updated_at, requester_id)
 SELECT
     (ARRAY['Cannot log in', 'Refund request', 'App crashes on start', 'Question about plans',
            'Export is slow', 'Charged twice', 'Reset my password', 'Feature idea'])[1 + n %% 8]
@@ -32,7 +35,8 @@ SELECT
     (ARRAY['low', 'medium', 'high', 'critical'])[1 + (n / 4) %% 4],
     (ARRAY['open', 'in_progress', 'resolved', 'closed'])[1 + (n / 16) %% 4],
     now() - make_interval(secs => n * 60),
-    now() - make_interval(secs => n * 60)
+    now() - make_interval(secs => n * 60),
+    (%s::bigint[])[1 + n %% cardinality(%s::bigint[])]
 FROM generate_series(1, %s) AS n
 """
 
@@ -43,9 +47,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def request(url: str, body: dict | None = None) -> tuple[float, dict]:
+def request(url: str, body: dict | None = None, token: str = "") -> tuple[float, dict]:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    req = urllib.request.Request(url, data=data, headers=headers)
     started = time.perf_counter()
     with urllib.request.urlopen(req, timeout=30) as response:
         payload = json.loads(response.read())
@@ -64,19 +71,34 @@ def wait_until_up(base: str, server: subprocess.Popen) -> None:
     sys.exit("gunicorn did not answer within 20 s")
 
 
-def seed(count: int) -> None:
+def seed(count: int) -> tuple[str, str]:
+    """The tickets, and personal API tokens of an agent and of one of the requesters."""
     from django.db import connection
 
+    from accounts.models import ApiToken, Role, User
+    from accounts.services import token_create
+
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE tickets_ticket")
-        cursor.execute(SEED_SQL, [count])
+        cursor.execute("TRUNCATE tickets_ticket, accounts_apitoken")
+    User.objects.filter(email__endswith="@bench.example").delete()
+    requesters = User.objects.bulk_create(
+        User(email=f"requester{n}@bench.example", name=f"Requester {n}") for n in range(100)
+    )
+    ids = [requester.pk for requester in requesters]
+    with connection.cursor() as cursor:
+        cursor.execute(SEED_SQL, [ids, ids, count])
         cursor.execute("ANALYZE tickets_ticket")
+    agent = User.objects.create(email="agent@bench.example", name="Agent", role=Role.AGENT)
+    assert not ApiToken.objects.exists()
+    return token_create(user=agent, name="bench")[1], token_create(
+        user=requesters[0], name="bench"
+    )[1]
 
 
-def deepest_cursor(base: str, pages: int) -> str:
+def deepest_cursor(base: str, pages: int, token: str) -> str:
     url = f"{base}/api/tickets/?page_size=100"
     for _ in range(pages):
-        url = request(url)[1]["next"]
+        url = request(url, token=token)[1]["next"]
     return url
 
 
@@ -92,7 +114,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     print(f"Seeding {args.tickets} tickets...", flush=True)
-    seed(args.tickets)
+    agent_token, requester_token = seed(args.tickets)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -130,7 +152,7 @@ def main() -> None:
             "search 'refund'": (f"{base}/api/tickets/?search=refund", None),
             "search rare 'ab12'": (f"{base}/api/tickets/?search=ab12", None),
             "search + filter": (f"{base}/api/tickets/?search=crash&status=open", None),
-            "page 200 (cursor)": (deepest_cursor(base, 200), None),
+            "page 200 (cursor)": (deepest_cursor(base, 200, agent_token), None),
             "stats": (f"{base}/api/tickets/stats/", None),
             "classify (rules)": (f"{base}/api/tickets/classify/", {"description": ticket}),
             "create (classified)": (
@@ -138,12 +160,17 @@ def main() -> None:
                 {"title": "Charged twice", "description": ticket},
             ),
         }
-        print(f"{'request':<22}{'median ms':>10}{'p95 ms':>9}")
-        for name, (url, body) in cases.items():
-            request(url, body)
-            times = sorted(request(url, body)[0] for _ in range(args.repeat))
-            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-            print(f"{name:<22}{statistics.median(times):>10.1f}{p95:>9.1f}", flush=True)
+        as_requester = {
+            "list, as a requester": (f"{base}/api/tickets/", None),
+            "search, as a requester": (f"{base}/api/tickets/?search=refund", None),
+        }
+        print(f"{'request':<24}{'median ms':>10}{'p95 ms':>9}")
+        for token, timed in ((agent_token, cases), (requester_token, as_requester)):
+            for name, (url, body) in timed.items():
+                request(url, body, token)
+                times = sorted(request(url, body, token)[0] for _ in range(args.repeat))
+                p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+                print(f"{name:<24}{statistics.median(times):>10.1f}{p95:>9.1f}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=15)

@@ -102,9 +102,32 @@ def server(backend: Path, database_url: str, log: Path) -> Iterator[str]:
         process.wait(timeout=20)
 
 
-def create_tickets(base: str, prefix: str, began: float, answers: list[Answer]) -> None:
+def agent_headers(backend: Path, env: dict[str, str]) -> dict[str, str]:
+    """A personal API token of a new agent, as a header; none for a backend from before
+    sign-in existed (it has no create_api_token and needs none)."""
+
+    def manage(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=backend,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+        )
+
+    if manage("help", "create_api_token").returncode != 0:
+        return {}
+    manage("create_user", "agent@bench.example", "--role", "agent", stdin="bench only pass\n")
+    token = manage("create_api_token", "agent@bench.example").stdout.strip()
+    return {"Authorization": f"Bearer {token}"}
+
+
+def create_tickets(
+    base: str, headers: dict[str, str], prefix: str, began: float, answers: list[Answer]
+) -> None:
     """One client: POST tickets back to back until LOAD_SECONDS have passed."""
-    with httpx.Client(base_url=base, timeout=CLIENT_TIMEOUT) as client:
+    with httpx.Client(base_url=base, headers=headers, timeout=CLIENT_TIMEOUT) as client:
         number = 0
         while time.monotonic() - began < LOAD_SECONDS:
             number += 1
@@ -128,13 +151,15 @@ def create_tickets(base: str, prefix: str, began: float, answers: list[Answer]) 
             answers.append(answer)
 
 
-def under_load(base: str, name: str, fault: Fault) -> tuple[list[Answer], float, float]:
+def under_load(
+    base: str, headers: dict[str, str], name: str, fault: Fault
+) -> tuple[list[Answer], float, float]:
     """Run the clients, and `fault` FAULT_AT seconds in; return the answers and when the
     outage began and ended (seconds since the start)."""
     answers: list[Answer] = []
     began = time.monotonic()
     clients = [
-        threading.Thread(target=create_tickets, args=(base, f"{name} {n}", began, answers))
+        threading.Thread(target=create_tickets, args=(base, headers, f"{name} {n}", began, answers))
         for n in range(CLIENTS)
     ]
     for client in clients:
@@ -173,12 +198,14 @@ def frozen(data_dir: Path) -> Fault:
     return fault
 
 
-def restart_while_idle(base: str, data_dir: Path) -> Counter:
+def restart_while_idle(base: str, headers: dict[str, str], data_dir: Path) -> Counter:
     """Give every server thread a pooled connection, restart the database with no request
     in flight, and count the statuses of the requests that follow."""
 
     def list_tickets(_: int) -> int:
-        return httpx.get(f"{base}/api/tickets/", timeout=CLIENT_TIMEOUT).status_code
+        return httpx.get(
+            f"{base}/api/tickets/", headers=headers, timeout=CLIENT_TIMEOUT
+        ).status_code
 
     with ThreadPoolExecutor(2 * CLIENTS) as pool:
         list(pool.map(list_tickets, range(IDLE_REQUESTS)))
@@ -242,19 +269,21 @@ def main() -> None:
         data_dir, log = Path(folder) / "postgres", Path(folder) / "gunicorn.log"
         database_url = start(data_dir)
         try:
+            env = os.environ | {"DATABASE_URL": database_url, "SECRET_KEY": "bench-only"}
             subprocess.run(
                 [sys.executable, "manage.py", "migrate", "--verbosity", "0"],
                 cwd=backend,
-                env=os.environ | {"DATABASE_URL": database_url, "SECRET_KEY": "bench-only"},
+                env=env,
                 check=True,
             )
+            headers = agent_headers(backend, env)
             print(f"{backend}: {CLIENTS} clients creating tickets for {LOAD_SECONDS:.0f} s")
             for name, fault in [("stop", stopped(data_dir)), ("freeze", frozen(data_dir))]:
                 with server(backend, database_url, log) as base:
-                    answers, down, back = under_load(base, name, fault)
+                    answers, down, back = under_load(base, headers, name, fault)
                 report(name, database_url, answers, down, back)
             with server(backend, database_url, log) as base:
-                statuses = restart_while_idle(base, data_dir)
+                statuses = restart_while_idle(base, headers, data_dir)
             table("idle restart", {f"{IDLE_REQUESTS} requests after it": counts(statuses)})
         finally:
             stop(data_dir)
