@@ -22,7 +22,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         people = demo_people_create()
         self.stdout.write(f"Demo people (password: {DEMO_PASSWORD}):")
-        for person in sorted(people, key=lambda p: list(Role).index(p.role)):
+        roles = list(Role)
+        for person in sorted(people, key=lambda p: (-roles.index(p.role), p.email)):
             self.stdout.write(f"  {person.email:<22} {person.name} ({person.role})")
         if Ticket.objects.exists():
             self.stdout.write("The database already has tickets: no demo tickets loaded.")
