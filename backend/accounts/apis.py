@@ -18,12 +18,19 @@ from rest_framework.views import APIView
 from accounts.demo import demo_people
 from accounts.filters import PersonFilter
 from accounts.models import ApiToken, User
-from accounts.permissions import IsAdmin, ReadForAgentsWriteForAdmins, SetupStillOpen
+from accounts.permissions import (
+    IsAdmin,
+    ReadForAgentsWriteForAdmins,
+    SetupStillOpen,
+    TokensAreMadeSignedIn,
+)
 from accounts.serializers import (
     ConfigSerializer,
     DemoPersonSerializer,
     DemoSignInSerializer,
     DeskSettingsSerializer,
+    InvitationSerializer,
+    InvitedPersonSerializer,
     InviteSerializer,
     MeSerializer,
     MeUpdateSerializer,
@@ -63,7 +70,7 @@ class SignsInMixin:
     sign a visitor in to an account of its choosing. Checked before anything is done."""
 
     def initial(self, request: Request, *args, **kwargs) -> None:
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if request.method == "POST":  # what signs in; other methods are a 405
             SessionAuthentication().enforce_csrf(request)
         super().initial(request, *args, **kwargs)
 
@@ -140,13 +147,18 @@ class MeApi(KnownQueryParamsMixin, APIView):
 class MyTokensApi(KnownQueryParamsMixin, APIView):
     """Anyone signed in: their own personal API tokens."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, TokensAreMadeSignedIn]
 
     @extend_schema(responses={200: TokenSerializer(many=True)})
     def get(self, request: Request) -> Response:
         return Response(TokenSerializer(request.user.api_tokens.all(), many=True).data)
 
-    @extend_schema(request=TokenCreateSerializer, responses={201: NewTokenSerializer})
+    @extend_schema(
+        request=TokenCreateSerializer,
+        responses={201: NewTokenSerializer},
+        description="Only signed in to the desk, not with a token: a leaked token must "
+        "not be able to make the ones that would outlive its revocation.",
+    )
     def post(self, request: Request) -> Response:
         serializer = TokenCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -198,9 +210,11 @@ class PeopleApi(KnownQueryParamsMixin, generics.ListAPIView):
 
     @extend_schema(
         request=InviteSerializer,
-        responses={201: PersonSerializer},
+        responses={201: InvitedPersonSerializer},
         description="Invite a person: their account is made without a password and they "
-        "are mailed a link to choose one.",
+        "are mailed a link to choose one. The account is made even when the mail "
+        "cannot be sent (invitation_sent: false); send it again with "
+        "POST /api/users/{id}/invitation/.",
     )
     def post(self, request: Request) -> Response:
         serializer = InviteSerializer(data=request.data)
@@ -209,8 +223,8 @@ class PeopleApi(KnownQueryParamsMixin, generics.ListAPIView):
             user = user_create(**serializer.validated_data, password=None, verified=True)
         except EmailTaken:
             raise email_taken() from None
-        invitation_send(user=user, invited_by=request.user)
-        return Response(PersonSerializer(user).data, status=status.HTTP_201_CREATED)
+        user.invitation_sent = invitation_send(user=user, invited_by=request.user)
+        return Response(InvitedPersonSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
 @strict_input(body=["patch"], query=["get", "patch"])
@@ -242,6 +256,20 @@ class PersonApi(KnownQueryParamsMixin, generics.RetrieveAPIView):
                 }
             ) from None
         return Response(PersonSerializer(person).data)
+
+
+@strict_input(body=[], query=["post"])
+class InvitationApi(KnownQueryParamsMixin, APIView):
+    """Admins: mail an active person a link to choose a new password (an invitation
+    again, or help for someone who cannot sign in)."""
+
+    permission_classes = [IsAdmin]
+
+    @extend_schema(request=None, responses={200: InvitationSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        person = get_object_or_404(User, pk=pk, is_active=True)
+        sent = invitation_send(user=person, invited_by=request.user)
+        return Response(InvitationSerializer({"invitation_sent": sent}).data)
 
 
 @strict_input(body=[], query=["get"])
@@ -310,9 +338,13 @@ class DemoSignInApi(SignsInMixin, KnownQueryParamsMixin, APIView):
 
     permission_classes = [AllowAny]
 
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        if request.method == "POST":  # before the CSRF check: outside demo mode, a 404
+            _require_demo()
+        super().initial(request, *args, **kwargs)
+
     @extend_schema(request=DemoSignInSerializer, responses={200: MeSerializer})
     def post(self, request: Request) -> Response:
-        _require_demo()
         serializer = DemoSignInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user_id = serializer.validated_data["user_id"]

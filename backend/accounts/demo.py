@@ -1,8 +1,10 @@
-"""The people of `scripts/run --demo`: everyone can be signed in as with one click on
-the sign-in page while the server runs in demo mode, and with DEMO_PASSWORD otherwise."""
+"""The people of `scripts/run --demo`: in demo mode, the sign-in page signs in as any
+of them with one click, or with DEMO_PASSWORD, which is public. Outside demo mode they
+are deactivated (tickets.management.commands.prepare_desk), so a desk that was once a
+demo has no account anyone can guess."""
 
 from accounts.models import Role, User
-from accounts.services import user_create
+from accounts.services import signed_out, user_create
 
 DEMO_DOMAIN = "demo.example"
 DEMO_PASSWORD = "demo-desk-password"
@@ -16,13 +18,26 @@ DEMO_PEOPLE = [
 ]
 
 
+def _everyone():
+    return User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
+
+
 def demo_people() -> list[User]:
-    return list(User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}", is_active=True))
+    return list(_everyone().filter(is_active=True))
+
+
+def demo_people_deactivate() -> int:
+    """Demo mode is over: how many demo people were still active."""
+    active = _everyone().filter(is_active=True)
+    for person in active:
+        signed_out(person)
+    return active.update(is_active=False)
 
 
 def demo_people_create() -> list[User]:
-    """Creates whichever demo people are missing; returns all of them."""
-    existing = {user.email for user in demo_people()}
+    """Creates whichever demo people are missing and activates the others; returns all."""
+    _everyone().update(is_active=True)
+    existing = set(_everyone().values_list("email", flat=True))
     for local, name, role in DEMO_PEOPLE:
         email = f"{local}@{DEMO_DOMAIN}"
         if email not in existing:

@@ -3,6 +3,7 @@
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission, IsAuthenticated
 
+from accounts.authentication import BearerTokenAuthentication
 from accounts.services import admin_exists
 
 
@@ -41,3 +42,15 @@ class SetupStillOpen(BasePermission):
         if admin_exists():
             raise PermissionDenied(self.message)
         return True
+
+
+class TokensAreMadeSignedIn(BasePermission):
+    """New tokens come from a signed-in session, not from a token: a leaked token must
+    not be able to make the ones that would outlive its revocation."""
+
+    message = "Make tokens signed in to the desk, not with a token."
+
+    def has_permission(self, request, view) -> bool:
+        return request.method != "POST" or not isinstance(
+            request.successful_authenticator, BearerTokenAuthentication
+        )

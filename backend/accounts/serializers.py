@@ -36,6 +36,20 @@ class DemoPersonSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class InvitedPersonSerializer(PersonSerializer):
+    invitation_sent = serializers.BooleanField(
+        help_text="Whether the mail server took the invitation; if not, send it again."
+    )
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "invitation_sent"]
+        read_only_fields = fields
+
+
+class InvitationSerializer(serializers.Serializer):
+    invitation_sent = serializers.BooleanField()
+
+
 class ConfigSerializer(serializers.Serializer):
     setup_needed = serializers.BooleanField(
         help_text="No administrator exists yet: the UI offers to create one."

@@ -1,3 +1,5 @@
+import logging
+import smtplib
 from datetime import timedelta
 
 from allauth.account import app_settings as allauth_settings
@@ -6,8 +8,11 @@ from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import connection, transaction
+from django.core.validators import validate_email
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accounts.models import (
@@ -18,7 +23,10 @@ from accounts.models import (
     User,
     hash_token,
     new_token_secret,
+    normalize_email,
 )
+
+logger = logging.getLogger(__name__)
 
 # A token's last use is written at most this often, so busy scripts cost no write per call.
 TOKEN_USE_RECORD_INTERVAL = timedelta(minutes=1)
@@ -35,15 +43,27 @@ class SetupDone(Exception):
 def user_create(
     *, email: str, name: str, role: Role | str, password: str | None, verified: bool = False
 ) -> User:
-    """A new person. The password (None for an invitation) is checked against the
-    password rules first. Raises EmailTaken when the address has an account."""
+    """A new person. The address, the name and the password (None for an invitation)
+    are checked first (django.core.exceptions.ValidationError); EmailTaken when the
+    address has an account, also when two requests race for it."""
+    email, name = normalize_email(email), name.strip()
+    validate_email(email)
+    if not name:
+        raise ValidationError("The name cannot be blank.", code="blank")
     if password is not None:
         validate_password(password, User(email=email, name=name))
-    with transaction.atomic():
-        if User.objects.filter(email__iexact=email.strip()).exists():
-            raise EmailTaken(email)
-        user = User.objects.create_user(email, password, name=name, role=role)
-        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
+    taken = (
+        User.objects.filter(email=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email).exists()
+    )
+    if taken:
+        raise EmailTaken(email)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(email, password, name=name, role=role)
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
+    except IntegrityError:
+        raise EmailTaken(email) from None
     return user
 
 
@@ -80,14 +100,30 @@ def user_update(*, user: User, changes: dict) -> User:
     with transaction.atomic():
         lock_people()
         user = User.objects.select_for_update().get(pk=user.pk)
-        was_admin = user.role == Role.ADMIN and user.is_active
+        was_admin, was_active = user.role == Role.ADMIN and user.is_active, user.is_active
         for field, value in changes.items():
             setattr(user, field, value)
         still_admin = user.role == Role.ADMIN and user.is_active
         if was_admin and not still_admin and not active_admins().exclude(pk=user.pk).exists():
             raise LastAdmin("role" if user.role != Role.ADMIN else "is_active")
         user.save(update_fields=list(changes))
+        if was_active and not user.is_active:
+            signed_out(user)
     return user
+
+
+def signed_out(user: User) -> None:
+    """Ends every session and revokes every token of a person, so that reactivating
+    them later brings none back (one stolen meanwhile included). Sessions are found
+    by reading each one: Django keeps no index of sessions by user, and deactivating
+    someone is rare."""
+    user.api_tokens.all().delete()
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=ended).delete()
 
 
 class LastAdmin(ValueError):
@@ -96,21 +132,28 @@ class LastAdmin(ValueError):
         self.field = field
 
 
-def invitation_send(*, user: User, invited_by: User) -> None:
+def invitation_send(*, user: User, invited_by: User) -> bool:
     """Mail the invited person a link to choose their password: allauth's password
-    reset link (the same key format, so its reset endpoint accepts it)."""
+    reset link (the same key format, so its reset endpoint accepts it). Whether the
+    mail server took it: a failure is logged, never raised, so the account stays made
+    and the invitation can be sent again."""
     token = allauth_settings.PASSWORD_RESET_TOKEN_GENERATOR().make_token(user)
     url = get_adapter().get_reset_password_from_key_url(f"{user_pk_to_url_str(user)}-{token}")
-    send_mail(
-        subject=f"{invited_by.name} invited you to the support desk",
-        message=(
-            f"Hello {user.name},\n\n{invited_by.name} made you an account on the support desk "
-            f"({user.get_role_display().lower()}). Choose your password here:\n\n{url}\n\n"
-            "The link works once and expires in a few days."
-        ),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    try:
+        send_mail(
+            subject=f"{invited_by.name} invited you to the support desk",
+            message=(
+                f"Hello {user.name},\n\n{invited_by.name} made you an account on the support "
+                f"desk ({user.get_role_display().lower()}). Choose your password here:\n\n"
+                f"{url}\n\nThe link works once and expires in a few days."
+            ),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+    except (OSError, smtplib.SMTPException):
+        logger.exception("The invitation to %s could not be sent", user.email)
+        return False
+    return True
 
 
 def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:

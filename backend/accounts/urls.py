@@ -10,6 +10,7 @@ urlpatterns = [
     path("me/tokens/<int:pk>/", apis.MyTokenApi.as_view(), name="my-token"),
     path("users/", apis.PeopleApi.as_view(), name="people"),
     path("users/<int:pk>/", apis.PersonApi.as_view(), name="person"),
+    path("users/<int:pk>/invitation/", apis.InvitationApi.as_view(), name="invitation"),
     path("users/<int:pk>/tokens/", apis.PersonTokensApi.as_view(), name="person-tokens"),
     path(
         "users/<int:pk>/tokens/<int:token_pk>/",

@@ -200,13 +200,18 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_USER_DISPLAY = "accounts.models.display_name"
 ACCOUNT_UNIQUE_EMAIL = True
+# One address per person, the one they signed up or were invited with: nobody can move
+# their login to an address they have not shown they own. (allauth's CHANGE_EMAIL
+# would drop an unverified current address, which optional verification allows.)
+ACCOUNT_MAX_EMAIL_ADDRESSES = 1
 # A verification mail is sent on sign-up; signing in does not wait for it, so a desk
 # without mail still works.
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Support desk] "
 # Wrong passwords: at most LOGIN_FAILURES_PER_ACCOUNT per account in 5 minutes, and
-# LOGIN_FAILURES_PER_CLIENT a minute from one address; beyond that, 429.
+# LOGIN_FAILURES_PER_CLIENT a minute from one client address (found as for the request
+# rates, with NUM_PROXIES: AccountAdapter.get_client_ip); beyond that, 429.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": (
         f"{env_int('LOGIN_FAILURES_PER_CLIENT', 10, minimum=1)}/m/ip,"

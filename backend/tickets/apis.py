@@ -115,6 +115,9 @@ class VisibleTicketsMixin:
 @extend_validation_errors(
     ["invalid", "min_value", "max_value"], field_name="page_size", methods=["get"]
 )
+@extend_validation_errors(
+    ["not_allowed", "does_not_exist"], field_name="requester", methods=["post"]
+)
 class TicketListCreateApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.ListAPIView):
     """Anyone signed in: requesters list and file their own tickets; agents all, and
     file tickets on behalf of requesters."""

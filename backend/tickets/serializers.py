@@ -1,4 +1,5 @@
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from accounts.models import User
 from accounts.serializers import PersonRefSerializer
@@ -41,24 +42,34 @@ class TicketCreateSerializer(StrictInputSerializer):
     # New tickets always start open: a ticket created already closed would never be
     # seen by anyone. "open" is accepted so clients may send the full shape.
     status = serializers.ChoiceField([Status.OPEN], required=False, write_only=True)
-    requester = serializers.PrimaryKeyRelatedField(
-        queryset=User.objects.filter(is_active=True),
+    requester = serializers.IntegerField(
         required=False,
-        help_text="Who the ticket is for (agents file on behalf of requesters); "
+        help_text="Who the ticket is for, a user id (agents file on behalf of requesters); "
         "by default whoever sends it. A requester may only name themselves.",
     )
 
-    def validate_requester(self, requester: User) -> User:
-        filer = self.context["request"].user
-        if requester != filer and not filer.is_agent:
-            raise serializers.ValidationError(
-                "You can file tickets only for yourself.", code="not_allowed"
-            )
-        return requester
-
     def validate(self, attrs):
         attrs.pop("status", None)
-        attrs.setdefault("requester", self.context["request"].user)
+        filer = self.context["request"].user
+        requester = attrs.pop("requester", filer.pk)
+        if requester == filer.pk:
+            attrs["requester"] = filer
+        elif not filer.is_agent:
+            # One answer for any id but one's own: whether someone has that id is not
+            # a requester's business.
+            raise serializers.ValidationError(
+                {
+                    "requester": [
+                        ErrorDetail("You can file tickets only for yourself.", "not_allowed")
+                    ]
+                }
+            )
+        else:
+            attrs["requester"] = User.objects.filter(pk=requester, is_active=True).first()
+            if attrs["requester"] is None:
+                raise serializers.ValidationError(
+                    {"requester": [ErrorDetail("No active person has this id.", "does_not_exist")]}
+                )
         return attrs
 
 

@@ -87,7 +87,7 @@ def test_creating_a_ticket_for_oneself(call, role, people):
 
 
 @pytest.mark.parametrize("role", ["requester", "agent", "admin"])
-def test_filing_for_someone_else_is_for_agents(call, role, others_ticket):
+def test_filing_for_someone_else_is_for_agents(call, role, people, others_ticket):
     other = others_ticket.requester
     response = call(role).post("/api/tickets/", TICKET | {"requester": other.pk}, format="json")
     if role == "requester":
@@ -97,6 +97,17 @@ def test_filing_for_someone_else_is_for_agents(call, role, others_ticket):
     else:
         assert response.status_code == 201
         assert response.json()["requester"]["id"] == other.pk
+    own = call(role).post("/api/tickets/", TICKET | {"requester": people[role].pk}, format="json")
+    assert own.status_code == 201
+
+
+def test_a_requester_learns_nothing_about_other_ids(call, others_ticket):
+    answers = [
+        call("requester").post("/api/tickets/", TICKET | {"requester": other}, format="json")
+        for other in (others_ticket.requester_id, 10**9)
+    ]
+    assert answers[0].json() == answers[1].json()
+    assert answers[0].json()["errors"][0]["code"] == "not_allowed"
 
 
 def test_a_ticket_cannot_be_filed_for_someone_deactivated_or_unknown(api, others_ticket):

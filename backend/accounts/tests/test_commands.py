@@ -6,8 +6,10 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
+from accounts.demo import DEMO_PASSWORD
 from accounts.models import ApiToken, Role, User, hash_token
 from accounts.tests.factories import make_person
 from config.tests.live_server import BACKEND, migrated_database
@@ -58,12 +60,20 @@ def test_create_user_says_clearly_when_the_email_has_an_account():
         (["--role", "boss"], "long enough 1\n", "invalid choice"),
         (["--role", "agent"], "", "No password"),
         (["--role", "agent"], "12345678901\n", "entirely numeric"),
+        (["--role", "agent", "--name", " "], "long enough 1\n", "name cannot be blank"),
     ],
 )
 def test_create_user_refuses_bad_input(args, stdin, message):
     refused = manage("create_user", "new@example.com", *args, stdin=stdin)
     assert refused.returncode != 0
     assert message in refused.stderr
+    assert not User.objects.exists()
+
+
+def test_create_user_refuses_an_address_that_is_none():
+    refused = manage("create_user", "@example.com", "--role", "agent", stdin="long enough 1\n")
+    assert refused.returncode != 0
+    assert "valid email address" in refused.stderr
     assert not User.objects.exists()
 
 
@@ -97,6 +107,19 @@ def test_prepare_desk_points_at_the_setup_page_while_there_is_no_admin(capsys):
     make_person(Role.ADMIN)
     call_command("prepare_desk")
     assert "administrator" not in capsys.readouterr().out
+
+
+def test_a_desk_that_was_a_demo_keeps_no_demo_account_outside_demo_mode(settings):
+    settings.DEMO = True
+    call_command("prepare_desk")
+    assert User.objects.filter(is_active=True).count() == 6
+    settings.DEMO = False
+    call_command("prepare_desk")
+    assert not User.objects.filter(is_active=True).exists()
+    assert authenticate(email="admin@demo.example", password=DEMO_PASSWORD) is None
+    settings.DEMO = True
+    call_command("prepare_desk")
+    assert User.objects.filter(is_active=True).count() == 6
 
 
 def test_prepare_desk_refuses_half_an_admin(settings):

@@ -4,7 +4,9 @@ import pytest
 from django.core import mail
 
 from accounts.models import ApiToken, Role, User
+from accounts.services import token_create
 from accounts.tests.factories import make_person
+from config.tests.live_server import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +53,30 @@ def test_an_invitation_makes_an_account_without_a_password_and_mails_a_link(as_a
     sam = User.objects.get(email="sam@example.com")
     assert sam.role == Role.AGENT
     assert not sam.has_usable_password()
+    assert response.json()["invitation_sent"] is True
     [invitation] = mail.outbox
     assert invitation.to == ["sam@example.com"]
     assert "/reset-password/" in invitation.body
+
+
+def test_an_invitation_the_mail_server_refused_is_sent_again(as_admin, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens
+    invited = as_admin.post(
+        "/api/users/", {"email": "kim@example.com", "name": "Kim", "role": "agent"}, format="json"
+    )
+    assert invited.status_code == 201
+    assert invited.json()["invitation_sent"] is False
+    kim = User.objects.get(email="kim@example.com")
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    again = as_admin.post(f"/api/users/{kim.pk}/invitation/")
+    assert again.json() == {"invitation_sent": True}
+    assert mail.outbox[0].to == ["kim@example.com"]
+
+
+def test_only_admins_send_invitations(client_as, agent):
+    assert client_as(agent).post(f"/api/users/{agent.pk}/invitation/").status_code == 403
 
 
 def test_an_address_that_has_an_account_cannot_be_invited_again(as_admin):
@@ -71,12 +94,15 @@ def test_an_address_that_has_an_account_cannot_be_invited_again(as_admin):
 
 def test_an_admin_changes_a_role_and_deactivates_someone(as_admin):
     person = make_person()
+    token_create(user=person, name="script")
     changed = as_admin.patch(
         f"/api/users/{person.pk}/", {"role": "agent", "is_active": False}, format="json"
     )
     assert changed.status_code == 200
     assert changed.json()["role"] == "agent"
     assert changed.json()["is_active"] is False
+    # Reactivating someone brings back none of their old tokens.
+    assert not ApiToken.objects.filter(user=person).exists()
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 from django.core.cache import cache
 
 from accounts.models import ApiToken, Role, User
-from accounts.services import token_create
+from accounts.services import token_create, user_update
 from accounts.tests.factories import PASSWORD, make_person
 from config.tests.live_server import migrated_database, server
 from config.tests.mailbox import smtp_server
@@ -108,11 +108,14 @@ def test_a_wrong_password_is_refused_and_a_deactivated_person_is_signed_out(tmp_
         browser = Browser(client)
         assert browser.sign_in(agent.email, "not the password").status_code == 400
         assert browser.sign_in(agent.email).status_code == 200
-        User.objects.filter(pk=agent.pk).update(is_active=False)
+        user_update(user=agent, changes={"is_active": False})
         assert browser.me().status_code == 401
         assert (
             Browser(httpx.Client(base_url=client.base_url)).sign_in(agent.email).status_code != 200
         )
+        # Reactivated, they can sign in again, but the old session stays ended.
+        user_update(user=agent, changes={"is_active": True})
+        assert browser.me().status_code == 401
 
 
 def test_repeated_wrong_passwords_for_one_account_are_refused_even_the_right_one(tmp_path):
@@ -134,6 +137,30 @@ def test_one_client_guessing_across_accounts_is_refused(tmp_path):
         browser = Browser(client)
         codes = [browser.sign_in(person.email, "guess").status_code for person in people]
         assert codes == [400, 400, 400, 400, 429]
+
+
+def test_behind_a_proxy_each_client_is_counted_on_its_own(tmp_path):
+    guesser, other = {"X-Forwarded-For": "203.0.113.7"}, {"X-Forwarded-For": "198.51.100.9"}
+    person = make_person()
+    with desk(tmp_path, LOGIN_FAILURES_PER_CLIENT="2", NUM_PROXIES="1") as client:
+        browser = Browser(client)
+        codes = [
+            browser.request(
+                "POST",
+                f"{AUTH}/auth/login",
+                json={"email": f"nobody{n}@example.com", "password": "guess"},
+                headers=dict(guesser),
+            ).status_code
+            for n in range(3)
+        ]
+        assert codes == [400, 400, 429]
+        signed_in = browser.request(
+            "POST",
+            f"{AUTH}/auth/login",
+            json={"email": person.email, "password": PASSWORD},
+            headers=dict(other),
+        )
+        assert signed_in.status_code == 200
 
 
 def test_requesters_sign_up_while_sign_up_is_open(tmp_path):
@@ -308,5 +335,8 @@ def test_a_personal_token_authenticates_until_it_is_revoked(tmp_path):
             assert refused.status_code == 401
             assert refused.headers["WWW-Authenticate"].startswith("Bearer")
             assert refused.json()["errors"][0]["code"] == "authentication_failed"
+        # A leaked token cannot make the tokens that would outlive its revocation.
+        minted = client.post("/api/me/tokens/", headers=bearer, json={"name": "mine now"})
+        assert minted.status_code == 403
         token.delete()
         assert client.get("/api/me/", headers=bearer).status_code == 401

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.demo import demo_people_deactivate
 from accounts.services import EmailTaken, SetupDone, admin_exists, setup_admin_create
 
 
@@ -10,8 +11,8 @@ class Command(BaseCommand):
     help = (
         "Run on every start, after migrate: make the first admin from DESK_ADMIN_EMAIL "
         "and DESK_ADMIN_PASSWORD when both are set and no admin exists; in demo mode "
-        "(DEMO) add the demo people and tickets; say how to create the first admin "
-        "when there is none yet."
+        "(DEMO) add the demo people and tickets, else deactivate the demo people; say "
+        "how to create the first admin when there is none yet."
     )
 
     def add_arguments(self, parser):
@@ -23,6 +24,8 @@ class Command(BaseCommand):
         self.first_admin_from_settings()
         if settings.DEMO:
             call_command("load_demo", stdout=self.stdout)
+        elif deactivated := demo_people_deactivate():
+            self.stdout.write(f"Not a demo: deactivated {deactivated} demo people.")
         if not admin_exists():
             self.stdout.write(
                 "No administrator yet. Create the administrator account at "
@@ -42,9 +45,9 @@ class Command(BaseCommand):
             return
         except EmailTaken:
             raise CommandError(
-                f"DESK_ADMIN_EMAIL: {email} has an account that is not an admin; make it "
-                "one in the UI, or name another address."
+                f"DESK_ADMIN_EMAIL: {email} has an account that is not an active admin; "
+                "make it one in the UI, or name another address."
             ) from None
         except ValidationError as error:
-            raise CommandError(f"DESK_ADMIN_PASSWORD: {' '.join(error.messages)}") from None
+            raise CommandError(f"DESK_ADMIN_*: {' '.join(error.messages)}") from None
         self.stdout.write(f"Created the administrator {user.email} (from DESK_ADMIN_EMAIL).")
