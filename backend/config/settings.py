@@ -232,6 +232,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "desk_cache",
+        # Room for many clients' counters: past it, a third of the entries are dropped,
+        # which would forget attempts (Django's default is 300).
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 SESSION_COOKIE_AGE = env_int("SESSION_DAYS", 14, minimum=1) * 24 * 3600

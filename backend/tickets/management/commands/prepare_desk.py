@@ -9,8 +9,9 @@ from accounts.services import EmailTaken, SetupDone, admin_exists, setup_admin_c
 
 class Command(BaseCommand):
     help = (
-        "Run on every start, after migrate: make the first admin from DESK_ADMIN_EMAIL "
-        "and DESK_ADMIN_PASSWORD when both are set and no admin exists; in demo mode "
+        "Run on every start, after migrate: delete expired sessions; make the first "
+        "admin from DESK_ADMIN_EMAIL and DESK_ADMIN_PASSWORD when both are set and no "
+        "admin exists; in demo mode "
         "(DEMO) add the demo people and tickets, else deactivate the demo people; say "
         "how to create the first admin when there is none yet."
     )
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, url: str, **options):
+        call_command("clearsessions")  # Django keeps expired sessions until asked
         self.first_admin_from_settings()
         if settings.DEMO:
             call_command("load_demo", stdout=self.stdout)
