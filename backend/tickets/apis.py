@@ -4,6 +4,7 @@ from urllib.parse import parse_qs
 
 from django.conf import settings
 from django.db import connection
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.utils import (
@@ -14,7 +15,7 @@ from drf_spectacular.utils import (
 )
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
 from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
@@ -25,18 +26,20 @@ from accounts.permissions import IsAgent
 from classifier import classifier_health, classify
 from config.api import KnownQueryParamsMixin, StrictPageSizeMixin, strict_input
 from config.schema import ANY_TEXT
-from tickets.filters import TicketFilter
-from tickets.models import Ticket
+from tickets.filters import ASSIGNEE, TicketFilter
+from tickets.models import Comment, Ticket
 from tickets.selectors import ticket_stats
 from tickets.serializers import (
     ClassifyRequestSerializer,
     ClassifyResponseSerializer,
+    CommentCreateSerializer,
+    CommentSerializer,
     TicketCreateSerializer,
     TicketSerializer,
     TicketStatsSerializer,
     TicketUpdateSerializer,
 )
-from tickets.services import ticket_create, ticket_update
+from tickets.services import TicketClosed, comment_create, ticket_create, ticket_update
 from tickets.throttles import ClassifyThrottle, CreateThrottle
 
 CURSOR_KEYS = {"o", "r", "p"}  # offset, reverse, position: what DRF encodes
@@ -107,7 +110,12 @@ class VisibleTicketsMixin:
                     "pattern": ANY_TEXT,
                 },
                 description="Case-insensitive substring of the title or the description.",
-            )
+            ),
+            OpenApiParameter(
+                "assignee",
+                {"type": "string", "pattern": ASSIGNEE},
+                description="me (the caller), none (nobody), or an agent's user id.",
+            ),
         ]
     )
 )
@@ -171,6 +179,62 @@ class TicketDetailApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.Retri
         serializer.is_valid(raise_exception=True)
         ticket = ticket_update(ticket=ticket, changes=serializer.validated_data)
         return Response(TicketSerializer(ticket).data)
+
+
+class CommentPagination(StrictPageSizeMixin, CursorPagination):
+    """Oldest first, as a conversation reads."""
+
+    ordering = ("created_at", "id")
+    page_size = 50
+    max_page_size = 200
+
+
+@strict_input(body=["post"], query=["get", "post"])
+@extend_validation_errors(["not_allowed"], field_name="internal", methods=["post"])
+@extend_validation_errors(["not_allowed"], field_name="status", methods=["post"])
+@extend_validation_errors(["ticket_closed"], field_name="non_field_errors", methods=["post"])
+class TicketCommentsApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.ListAPIView):
+    """The conversation of a ticket the caller may see (another requester's is a 404).
+    Requesters read and write public replies only; agents also internal notes."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = CommentSerializer
+    pagination_class = CommentPagination
+
+    def known_query_params(self) -> set[str]:
+        if self.request.method != "GET":
+            return set()
+        return {self.pagination_class.cursor_query_param, "page_size"}
+
+    def ticket(self) -> Ticket:
+        return get_object_or_404(super().get_queryset(), pk=self.kwargs["pk"])
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # drf-spectacular reading the view
+            return Comment.objects.none()
+        comments = self.ticket().comments.select_related("author")
+        return comments if self.request.user.is_agent else comments.filter(internal=False)
+
+    @extend_schema(
+        request=CommentCreateSerializer,
+        responses={201: CommentSerializer},
+        description="Reply, or (agents) write an internal note. A requester's reply "
+        "reopens a resolved ticket; a closed one takes no more replies from them. An "
+        "agent may set the ticket's status in the same action.",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        ticket = self.ticket()
+        serializer = CommentCreateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        try:
+            comment = comment_create(
+                ticket=ticket, author=request.user, **serializer.validated_data
+            )
+        except TicketClosed:
+            raise ValidationError(
+                [ErrorDetail("This ticket is closed: file a new one.", code="ticket_closed")]
+            ) from None
+        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
 @strict_input(body=[], query=["get"])

@@ -46,6 +46,15 @@ class Ticket(models.Model):
         related_name="requested_tickets",
         db_index=False,  # ticket_requester_newest serves it
     )
+    # The agent who owns the ticket, or nobody (the Unassigned queue).
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assigned_tickets",
+        null=True,
+        blank=True,
+        db_index=False,  # ticket_assignee_newest serves it
+    )
     # What the classifier proposed, kept beside the final values so agreement can be measured.
     suggested_category = models.CharField(
         max_length=16, choices=Category.choices, null=True, blank=True
@@ -116,7 +125,7 @@ class Ticket(models.Model):
                     models.F("id").desc(),
                     name=f"ticket_{field}_newest",
                 )
-                for field in ("category", "priority", "status", "requester")
+                for field in ("category", "priority", "status", "requester", "assignee")
             ),
             # Search is a case-insensitive substring match, which Django writes as
             # UPPER(column) LIKE UPPER('%term%'); trigram indexes on exactly those
@@ -129,6 +138,38 @@ class Ticket(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.title}"
+
+
+COMMENT_MAX_LENGTH = 10_000
+
+
+class Comment(models.Model):
+    """A public reply on a ticket, or an internal note that only agents ever see."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+    )
+    body = models.TextField(max_length=COMMENT_MAX_LENGTH)
+    internal = models.BooleanField(default=False, db_default=False)
+    created_at = models.DateTimeField(db_default=Now(), editable=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(body__regex=r"\S"), name="comment_body_not_blank"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body"), COMMENT_MAX_LENGTH),
+                name="comment_body_max_length",
+            ),
+        ]
+        indexes = [
+            models.Index("ticket", "created_at", "id", name="comment_ticket_oldest"),
+        ]
+
+    def __str__(self) -> str:
+        kind = "note" if self.internal else "reply"
+        return f"{kind} {self.pk} on #{self.ticket_id}"
 
 
 class RequestCount(models.Model):

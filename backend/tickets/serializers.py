@@ -4,13 +4,21 @@ from rest_framework.exceptions import ErrorDetail
 from accounts.models import User
 from accounts.serializers import PersonRefSerializer
 from classifier.base import Backend
-from config.api import StrictInputSerializer, TextField
+from config.api import StrictBooleanField, StrictInputSerializer, TextField
 from labels import Category, Priority
-from tickets.models import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, Status, Ticket
+from tickets.models import (
+    COMMENT_MAX_LENGTH,
+    DESCRIPTION_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Comment,
+    Status,
+    Ticket,
+)
 
 
 class TicketSerializer(serializers.ModelSerializer):
     requester = PersonRefSerializer(read_only=True)
+    assignee = PersonRefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Ticket
@@ -22,6 +30,7 @@ class TicketSerializer(serializers.ModelSerializer):
             "priority",
             "status",
             "requester",
+            "assignee",
             "suggested_category",
             "suggested_priority",
             "classified_by",
@@ -80,6 +89,50 @@ class TicketUpdateSerializer(StrictInputSerializer):
     category = serializers.ChoiceField(Category.choices, required=False)
     priority = serializers.ChoiceField(Priority.choices, required=False)
     status = serializers.ChoiceField(Status.choices, required=False)
+    assignee = serializers.IntegerField(
+        required=False, allow_null=True, help_text="An active agent's user id, or null: nobody."
+    )
+
+    def validate_assignee(self, assignee: int | None) -> User | None:
+        if assignee is None:
+            return None
+        agent = User.objects.filter(pk=assignee, is_active=True).first()
+        if agent is None or not agent.is_agent:
+            raise serializers.ValidationError("No active agent has this id.", code="not_an_agent")
+        return agent
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    author = PersonRefSerializer(read_only=True)
+
+    class Meta:
+        model = Comment
+        fields = ["id", "author", "body", "internal", "created_at"]
+        read_only_fields = fields
+
+
+class CommentCreateSerializer(StrictInputSerializer):
+    body = TextField(max_length=COMMENT_MAX_LENGTH)
+    internal = StrictBooleanField(
+        required=False, default=False, help_text="An internal note, never shown to requesters."
+    )
+    status = serializers.ChoiceField(
+        Status.choices,
+        required=False,
+        help_text="Agents: the ticket's new status, set with the reply (reply and resolve).",
+    )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if not self.context["request"].user.is_agent:
+            refused = {
+                field: [ErrorDetail("Only agents can do this.", "not_allowed")]
+                for field in ("internal", "status")
+                if attrs.get(field)
+            }
+            if refused:
+                raise serializers.ValidationError(refused)
+        return attrs
 
 
 class ClassifyRequestSerializer(StrictInputSerializer):

@@ -1,10 +1,11 @@
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from classifier import classify
-from tickets.models import Ticket
+from tickets.models import Comment, Status, Ticket
 
 
 def ticket_create(
@@ -44,3 +45,26 @@ def ticket_update(*, ticket: Ticket, changes: dict[str, Any]) -> Ticket:
     ticket.updated_at = timezone.now()
     ticket.save(update_fields=[*changes, "updated_at"])
     return ticket
+
+
+class TicketClosed(ValueError):
+    """A requester answered a closed ticket: it is over, a new one is needed."""
+
+
+def comment_create(
+    *, ticket: Ticket, author: User, body: str, internal: bool = False, status: str | None = None
+) -> Comment:
+    """A reply or internal note on a ticket, which moves its updated_at. A requester's
+    reply reopens a resolved ticket; an agent may set the status in the same action
+    ("reply and resolve"). Who may write what is checked by the caller."""
+    with transaction.atomic():
+        ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        if not author.is_agent:
+            if ticket.status == Status.CLOSED:
+                raise TicketClosed(ticket.pk)
+            if ticket.status == Status.RESOLVED:
+                status = Status.OPEN
+        comment = Comment.objects.create(ticket=ticket, author=author, body=body, internal=internal)
+        ticket_update(ticket=ticket, changes={"status": status} if status else {})
+    comment.refresh_from_db(fields=["created_at"])
+    return comment

@@ -7,5 +7,6 @@ urlpatterns = [
     path("tickets/stats/", apis.TicketStatsApi.as_view(), name="ticket-stats"),
     path("tickets/classify/", apis.TicketClassifyApi.as_view(), name="ticket-classify"),
     path("tickets/<int:pk>/", apis.TicketDetailApi.as_view(), name="ticket-detail"),
+    path("tickets/<int:pk>/comments/", apis.TicketCommentsApi.as_view(), name="ticket-comments"),
     path("health/", apis.HealthApi.as_view(), name="health"),
 ]
