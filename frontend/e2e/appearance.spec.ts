@@ -81,7 +81,7 @@ test("the colour mode is on the page before the app's code runs", async ({ page 
   // With the bundle refused, only public/color-mode.js can set the mode.
   const withoutApp = async () => {
     await page.route("**/assets/**", (route) => route.abort());
-    await page.reload();
+    await page.goto("/");
     await expect(page.locator("#root")).toBeEmpty();
     return page.evaluate(() => ({
       classes: [...document.documentElement.classList],
@@ -95,7 +95,7 @@ test("the colour mode is on the page before the app's code runs", async ({ page 
 
   // A mode chosen with the button wins over the system's.
   await page.unrouteAll();
-  await page.reload();
+  await page.goto("/");
   await page.getByRole("button", { name: "Switch to light mode" }).click();
   await expect(page.locator("html")).toHaveClass(/\blight\b/);
   expect(await withoutApp()).toEqual({ classes: ["light"], colorScheme: "light" });

@@ -51,10 +51,29 @@ export type DemoRole = keyof typeof DEMO;
 export async function signInAs(page: Page, role: DemoRole) {
   const person = DEMO[role];
   if (!page.url().includes("/sign-in")) {
-    await page.goto("/sign-in");
+    // The start page sends anyone signed out to sign in.
+    await page.goto("/");
   }
   await page.getByRole("button", { name: new RegExp(`^Sign in as ${person.name} \\(`) }).click();
   await expect(page).toHaveURL(new RegExp(`${person.home}$`));
+}
+
+/** Opens a page from the header, as a person would: the main menu or the user menu. */
+export async function openPage(page: Page, name: "My tickets" | "Desk" | "People" | "My account") {
+  if (name === "My account") {
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitem", { name: "My account" }).click();
+  } else {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
+  }
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+/** Signs out from the user menu. */
+export async function signOut(page: Page) {
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
 }
 
 /**
@@ -90,7 +109,10 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string) {
     .analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.html} ${n.failureSummary ?? ""}`).join("; ")}`,
+    );
   expect(serious, `axe on ${label}`).toEqual([]);
 }
 

@@ -25,10 +25,11 @@ export function UserMenu({ me }: { me: Me }) {
   return (
     <Menu.Root onSelect={onSelect} positioning={{ placement: "bottom-end" }}>
       <Menu.Trigger asChild>
-        <Button variant="ghost" size="sm" px="1.5" aria-label={`Account menu for ${me.name}`}>
-          <Avatar.Root size="xs" colorPalette="teal">
+        <Button variant="ghost" size="sm" px="1.5" data-testid="user-menu">
+          <Avatar.Root size="xs" colorPalette="teal" aria-hidden>
             <Avatar.Fallback name={me.name} />
           </Avatar.Root>
+          {/* The button is named by the words it shows; on a phone they are for readers only. */}
           <Box textAlign="start" hideBelow="md" lineHeight="short">
             <Text textStyle="sm" fontWeight="medium">
               {me.name}
@@ -37,6 +38,9 @@ export function UserMenu({ me }: { me: Me }) {
               {ROLE_LABELS[me.role]}
             </Text>
           </Box>
+          <Text srOnly hideFrom="md">
+            {me.name}, {ROLE_LABELS[me.role]}
+          </Text>
           <ChevronDown size={14} aria-hidden />
         </Button>
       </Menu.Trigger>

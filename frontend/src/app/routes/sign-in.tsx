@@ -1,4 +1,4 @@
-import { Link } from "@chakra-ui/react";
+import { Link, Stack } from "@chakra-ui/react";
 import { getRouteApi, Link as RouterLink, useRouter } from "@tanstack/react-router";
 import { DemoSignIn } from "@/features/auth/components/demo-sign-in";
 import { SignInForm } from "@/features/auth/components/sign-in-form";
@@ -29,8 +29,10 @@ export function SignInPage() {
         ) : undefined
       }
     >
-      {config.demo && <DemoSignIn onSignedIn={goOn} />}
-      <SignInForm onSignedIn={goOn} />
+      <Stack gap="5">
+        {config.demo && <DemoSignIn onSignedIn={goOn} />}
+        <SignInForm onSignedIn={goOn} />
+      </Stack>
     </PublicShell>
   );
 }

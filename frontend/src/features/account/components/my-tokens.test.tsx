@@ -56,6 +56,7 @@ describe("MyTokens", () => {
 
     expect(screen.queryByText(SECRET)).not.toBeInTheDocument();
     expect(screen.getByLabelText("Token name")).toHaveValue("");
+    await waitFor(() => expect(screen.getByLabelText("Token name")).toHaveFocus());
   });
 
   it("lists name, prefix and last use, and revokes only after a confirmation", async () => {

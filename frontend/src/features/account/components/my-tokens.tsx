@@ -1,5 +1,5 @@
 import { Button, Card, Heading, HStack, Skeleton, Stack, Text } from "@chakra-ui/react";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { TokenTable } from "@/components/token-table";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LoadError } from "@/components/ui/load-error";
@@ -18,6 +18,14 @@ export function MyTokens() {
   const [name, setName] = useState("");
   const [missing, setMissing] = useState<string | undefined>();
   const nameRef = useRef<HTMLInputElement>(null);
+  // Once the secret is put away, the keyboard goes back to the name field.
+  const [refocusName, setRefocusName] = useState(false);
+  useEffect(() => {
+    if (refocusName && !create.data) {
+      nameRef.current?.focus();
+      setRefocusName(false);
+    }
+  }, [refocusName, create.data]);
   const errors = formErrors(create.error, ["name"]);
 
   const submit = (event: FormEvent) => {
@@ -46,7 +54,7 @@ export function MyTokens() {
             token={create.data}
             onDone={() => {
               create.reset();
-              requestAnimationFrame(() => nameRef.current?.focus());
+              setRefocusName(true);
             }}
           />
         ) : (

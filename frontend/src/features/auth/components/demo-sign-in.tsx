@@ -1,8 +1,18 @@
-import { Button, Heading, Separator, SimpleGrid, Skeleton, Stack, Text } from "@chakra-ui/react";
+import { Button, Heading, HStack, Separator, Skeleton, Stack, Text } from "@chakra-ui/react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ROLE_LABELS } from "@/lib/session";
-import type { Me } from "@/types/api";
+import type { DemoPerson, Me, Role } from "@/types/api";
 import { useDemoPeople, useDemoSignIn } from "../api/demo";
+
+const ROLE_ORDER: Role[] = ["admin", "agent", "requester"];
+
+/** Administrators first, then agents, then requesters: the order of what they may do. */
+function sortByRole(people: DemoPerson[]): DemoPerson[] {
+  return [...people].sort(
+    (a, b) =>
+      ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name),
+  );
+}
 
 /** The demo's front door: one click per sample person, no typing. */
 export function DemoSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
@@ -21,10 +31,10 @@ export function DemoSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       </Stack>
       {people.isError && <FormAlert messages={[people.error.message]} />}
       {signIn.isError && <FormAlert messages={[signIn.error.message]} />}
-      <SimpleGrid columns={{ base: 1, sm: 2 }} gap="2" aria-busy={people.isPending}>
+      <Stack gap="2" aria-busy={people.isPending}>
         {people.isPending
           ? [1, 2, 3, 4].map((key) => <Skeleton key={key} height="10" />)
-          : people.data?.map((person) => (
+          : sortByRole(people.data ?? []).map((person) => (
               <Button
                 key={person.id}
                 variant="outline"
@@ -37,8 +47,12 @@ export function DemoSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
                 Sign in as {person.name} ({ROLE_LABELS[person.role].toLowerCase()})
               </Button>
             ))}
-      </SimpleGrid>
-      <Separator />
+      </Stack>
+      <HStack gap="3" color="fg.muted" textStyle="xs">
+        <Separator flex="1" />
+        or with a password
+        <Separator flex="1" />
+      </HStack>
     </Stack>
   );
 }

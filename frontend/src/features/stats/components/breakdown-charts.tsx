@@ -20,7 +20,12 @@ function BreakdownChart({ title, buckets }: { title: string; buckets: Bucket[] }
         {title}
       </Heading>
       <Chart.Root chart={chart} height="40" aria-hidden>
-        <BarChart responsive data={chart.data} margin={{ top: 4, right: 4, left: -24, bottom: 0 }}>
+        <BarChart
+          responsive
+          accessibilityLayer={false}
+          data={chart.data}
+          margin={{ top: 4, right: 4, left: -24, bottom: 0 }}
+        >
           <CartesianGrid stroke={chart.color("border.muted")} vertical={false} />
           <XAxis
             dataKey={chart.key("label")}
@@ -45,10 +50,11 @@ function BreakdownChart({ title, buckets }: { title: string; buckets: Bucket[] }
       <HStack as="dl" gap="3" wrap="wrap" textStyle="xs">
         {buckets.map((bucket) => (
           <HStack key={bucket.label} gap="1">
-            <Box boxSize="2" borderRadius="full" bg={`${bucket.color}.solid`} />
-            <Text as="dt" color="fg.muted">
+            {/* The dot sits in the term: a <dl> group may hold only <dt> and <dd>. */}
+            <HStack as="dt" gap="1" color="fg.muted">
+              <Box as="span" boxSize="2" borderRadius="full" bg={`${bucket.color}.solid`} />
               {bucket.label}
-            </Text>
+            </HStack>
             <Text as="dd" fontWeight="medium">
               {bucket.count}
             </Text>

@@ -80,7 +80,8 @@ function NumberStat({ label, value, help, title }: NumberStatProps) {
       <Stat.Label>{label}</Stat.Label>
       <Stat.ValueText>{value}</Stat.ValueText>
       {help && (
-        <Stat.HelpText>
+        // A <dd>: a <dl> may hold only terms and descriptions.
+        <Stat.HelpText as="dd">
           <Text as="span" textStyle="xs">
             {help}
           </Text>

@@ -33,7 +33,7 @@ export function SuggestionStatus({ suggestion, isLoading, error, paused }: Sugge
           No suggestion right now. Choose below, or leave it to the server.
         </Text>
       ) : (
-        <Text color="fg.subtle">A suggestion appears once the description says a little more.</Text>
+        <Text color="fg.muted">A suggestion appears once the description says a little more.</Text>
       )}
     </HStack>
   );
