@@ -16,6 +16,7 @@ import {
   Table,
   Text,
 } from "@chakra-ui/react";
+import { useRouter } from "@tanstack/react-router";
 import { Search, Users } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -97,6 +98,7 @@ export function PeopleDirectory({ me }: { me: Me }) {
 function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
   const people = usePeople(filters);
   const update = useUpdatePerson();
+  const router = useRouter();
   const [deactivating, setDeactivating] = useState<User | null>(null);
   const [tokensOf, setTokensOf] = useState<User | null>(null);
 
@@ -107,6 +109,10 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
         onSuccess: (user) => {
           done?.();
           toaster.success({ title: describeChange(user, changes) });
+          // An admin who gave up the role may no longer use this page: the guards decide.
+          if (user.id === me.id && user.role !== me.role) {
+            router.invalidate();
+          }
         },
         onError: (error) => {
           done?.();
