@@ -91,6 +91,8 @@ test("the colour mode is on the page before the app's code runs", async ({ page 
 
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/");
+  // The start page has sent the visitor on to sign in before the next load begins.
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   expect(await withoutApp()).toEqual({ classes: ["dark"], colorScheme: "dark" });
 
   // A mode chosen with the button wins over the system's.
