@@ -115,9 +115,25 @@ class ApiExceptionHandler(ExceptionHandler):
         return super().convert_known_exceptions(exc)
 
 
+# Paths the UI's router never owns: the API, sign-in, and files that must exist.
+NOT_UI_PAGES = ("/api/", "/_allauth/", "/static/", "/assets/")
+
+
 class StaticFilesMiddleware(WhiteNoiseMiddleware):
     """WhiteNoise, answering a method other than GET or HEAD on a file (POST /) with the
-    API's JSON 405 instead of an empty body."""
+    API's JSON 405 instead of an empty body, and serving the UI's index.html for any
+    other path that is not a file, as nginx does in Docker: the UI's router shows
+    /sign-in, /tickets/7 or a mailed /reset-password/<key> link, also on a reload."""
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        index = self.files.get("/")
+        if (
+            index is not None
+            and request.path_info not in self.files
+            and not request.path_info.startswith(NOT_UI_PAGES)
+        ):
+            return self.serve(index, request)
+        return super().__call__(request)
 
     @staticmethod
     def serve(static_file, request: HttpRequest) -> HttpResponse:

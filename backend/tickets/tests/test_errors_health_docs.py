@@ -5,7 +5,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/nope/", "/api/tickets/abc/", "/nothing-here", "/api/tickets"]
+    "path", ["/api/nope/", "/api/tickets/abc/", "/static/nothing-here.css", "/api/tickets"]
 )
 def test_unknown_routes_are_json_404s(client, path):
     response = client.get(path)
@@ -76,6 +76,27 @@ def test_docs_page_is_served_with_local_assets(client):
     html = response.content.decode()
     assert "swagger-ui" in html
     assert "cdn" not in html.lower()
+
+
+@pytest.mark.parametrize(
+    "page", ["/sign-in", "/desk", "/tickets/7", "/reset-password/4-divafs-549fde2432ec"]
+)
+def test_every_page_of_the_ui_is_its_index_so_links_and_reloads_work(settings, tmp_path, page):
+    (tmp_path / "index.html").write_text("<!doctype html><title>Support desk</title>")
+    settings.WHITENOISE_ROOT = tmp_path
+    client = Client()  # a fresh client builds its middleware, so WhiteNoise sees tmp_path
+    response = client.get(page)
+    assert response.status_code == 200
+    assert b"Support desk" in b"".join(response.streaming_content)
+    assert client.post(page).status_code == 405
+
+
+@pytest.mark.parametrize("path", ["/api/nope/", "/assets/gone-C6NjK8PX.js", "/_allauth/nope"])
+def test_what_is_not_a_page_of_the_ui_stays_a_404(settings, tmp_path, path):
+    (tmp_path / "index.html").write_text("<!doctype html><title>Support desk</title>")
+    settings.WHITENOISE_ROOT = tmp_path
+    response = Client().get(path)
+    assert response.status_code == 404
 
 
 def test_the_built_ui_is_served_at_the_root_and_hashed_assets_are_cached_for_good(
