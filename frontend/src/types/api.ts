@@ -30,6 +30,9 @@ export type User = {
   last_login: string | null;
 };
 
+/** A person just invited: whether the mail server took the invitation. */
+export type InvitedUser = User & { invitation_sent: boolean };
+
 export type UserPage = {
   next: string | null;
   previous: string | null;

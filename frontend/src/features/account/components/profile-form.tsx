@@ -43,7 +43,7 @@ export function ProfileForm({ me }: { me: Me }) {
               value={me.email}
               onChange={() => {}}
               readOnly
-              helperText="Your sign-in address. An administrator can change it."
+              helperText="Your sign-in address."
             />
             <TextField
               label="Display name"

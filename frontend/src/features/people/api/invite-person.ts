@@ -1,13 +1,22 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { userKeys } from "@/lib/query-keys";
-import type { Role, User } from "@/types/api";
+import type { InvitedUser, Role } from "@/types/api";
 
 export type InviteInput = { email: string; name: string; role: Role };
 
 /** Creates the account and mails the person a link to choose their password. */
-export function invitePerson(input: InviteInput): Promise<User> {
-  return apiRequest<User>("/api/users/", { method: "POST", body: input });
+export function invitePerson(input: InviteInput): Promise<InvitedUser> {
+  return apiRequest<InvitedUser>("/api/users/", { method: "POST", body: input });
+}
+
+/** Mails an active person a link to choose a (new) password; whether it went out. */
+export function sendSignInLink(id: number): Promise<{ invitation_sent: boolean }> {
+  return apiRequest(`/api/users/${id}/invitation/`, { method: "POST" });
+}
+
+export function useSendSignInLink() {
+  return useMutation({ mutationFn: sendSignInLink });
 }
 
 export function useInvitePerson() {

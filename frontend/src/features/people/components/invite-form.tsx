@@ -36,10 +36,17 @@ export function InviteForm() {
       { email: email.trim(), name: name.trim(), role },
       {
         onSuccess: (user) => {
-          toaster.success({
-            title: `${user.name} is invited`,
-            description: `A link to choose a password went to ${user.email}.`,
-          });
+          if (user.invitation_sent) {
+            toaster.success({
+              title: `${user.name} is invited`,
+              description: `A link to choose a password went to ${user.email}.`,
+            });
+          } else {
+            toaster.warning({
+              title: `${user.name} has an account, but the mail did not go out`,
+              description: "Send the sign-in link again from the list once mail works.",
+            });
+          }
           setEmail("");
           setName("");
           // Ready for the next invitation without reaching for the mouse.

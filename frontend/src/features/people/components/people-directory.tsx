@@ -28,6 +28,7 @@ import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import type { Me, Role, User } from "@/types/api";
 import { type PeopleFilters, usePeople } from "../api/get-people";
+import { useSendSignInLink } from "../api/invite-person";
 import { type PersonChanges, useUpdatePerson } from "../api/update-person";
 import { ROLE_OPTIONS } from "../role-options";
 import { PersonTokensDialog } from "./person-tokens-dialog";
@@ -101,6 +102,15 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
   const router = useRouter();
   const [deactivating, setDeactivating] = useState<User | null>(null);
   const [tokensOf, setTokensOf] = useState<User | null>(null);
+  const sendLink = useSendSignInLink();
+  const sendSignInLink = (person: User) =>
+    sendLink.mutate(person.id, {
+      onSuccess: ({ invitation_sent }) =>
+        invitation_sent
+          ? toaster.success({ title: `A link to choose a password went to ${person.email}` })
+          : toaster.error({ title: "The mail did not go out", description: "Try again later." }),
+      onError: (error) => toaster.error({ title: "No link sent", description: error.message }),
+    });
 
   const change = (person: User, changes: PersonChanges, done?: () => void) =>
     update.mutate(
@@ -229,6 +239,17 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
                 </Table.Cell>
                 <Table.Cell>
                   <HStack gap="2" justify="end">
+                    {person.is_active && (
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        aria-label={`Send ${person.name} a sign-in link`}
+                        loading={sendLink.isPending && sendLink.variables === person.id}
+                        onClick={() => sendSignInLink(person)}
+                      >
+                        Send sign-in link
+                      </Button>
+                    )}
                     <Button
                       size="xs"
                       variant="outline"
