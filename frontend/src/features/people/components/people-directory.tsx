@@ -107,7 +107,7 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
     sendLink.mutate(person.id, {
       onSuccess: ({ invitation_sent }) =>
         invitation_sent
-          ? toaster.success({ title: `A link to choose a password went to ${person.email}` })
+          ? toaster.success({ title: `Sign-in link sent to ${person.email}` })
           : toaster.error({ title: "The mail did not go out", description: "Try again later." }),
       onError: (error) => toaster.error({ title: "No link sent", description: error.message }),
     });
