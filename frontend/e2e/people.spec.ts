@@ -20,7 +20,7 @@ test("an admin invites someone, changes their role, deactivates and reactivates 
   const row = people.getByRole("row", { name: "Nina New" });
   await expect(row).toContainText(email);
   await expect(row.getByLabel("Role of Nina New")).toHaveValue("agent");
-  await row.getByRole("button", { name: "Send Nina New a sign-in link" }).click();
+  await row.getByRole("button", { name: "Send sign-in link to Nina New" }).click();
   await expect(page.getByText(`Sign-in link sent to ${email}`)).toBeVisible();
 
   await row.getByLabel("Role of Nina New").selectOption("requester");

@@ -243,7 +243,7 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
                       <Button
                         size="xs"
                         variant="outline"
-                        aria-label={`Send ${person.name} a sign-in link`}
+                        aria-label={`Send sign-in link to ${person.name}`}
                         loading={sendLink.isPending && sendLink.variables === person.id}
                         onClick={() => sendSignInLink(person)}
                       >
