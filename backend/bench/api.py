@@ -79,7 +79,7 @@ def seed(count: int) -> tuple[str, str]:
     from accounts.services import token_create
 
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE tickets_ticket, accounts_apitoken")
+        cursor.execute("TRUNCATE tickets_ticket, accounts_apitoken CASCADE")
     User.objects.filter(email__endswith="@bench.example").delete()
     requesters = User.objects.bulk_create(
         User(email=f"requester{n}@bench.example", name=f"Requester {n}") for n in range(100)
