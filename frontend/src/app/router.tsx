@@ -158,6 +158,13 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/account"), "AccountPage"),
 });
 
+// Any signed-in person: a requester asking for someone else's ticket gets a 404 from the API.
+const ticketRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "tickets/$ticketId",
+  component: lazyRouteComponent(() => import("./routes/ticket"), "TicketPage"),
+});
+
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   publicRoute.addChildren([
@@ -168,7 +175,7 @@ export const routeTree = rootRoute.addChildren([
     setPasswordRoute,
     verifyEmailRoute,
   ]),
-  appRoute.addChildren([myTicketsRoute, deskRoute, peopleRoute, accountRoute]),
+  appRoute.addChildren([myTicketsRoute, deskRoute, peopleRoute, accountRoute, ticketRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {

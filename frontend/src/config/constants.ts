@@ -19,3 +19,9 @@ export const AUTH_API = "/_allauth/browser/v1";
 
 /** People and requesters listed per request on the People page and in the picker. */
 export const USERS_PAGE_SIZE = 25;
+
+/** A conversation is read while it happens: replies from others show up this soon. */
+export const COMMENTS_REFRESH_INTERVAL_MS = 10_000;
+/** Comments fetched per request; the backend allows up to 200. */
+export const COMMENTS_PAGE_SIZE = 200;
+export const COMMENT_MAX_LENGTH = 10_000;

@@ -10,6 +10,7 @@ export const ticketKeys = {
   list: (filters: TicketFilters) => [...ticketKeys.lists(), filters] as const,
   details: () => [...ticketKeys.all, "detail"] as const,
   detail: (id: number) => [...ticketKeys.details(), id] as const,
+  comments: (id: number) => [...ticketKeys.all, "comments", id] as const,
 };
 
 export const statsKeys = {
@@ -32,6 +33,7 @@ export const userKeys = {
   lists: () => [...userKeys.all, "list"] as const,
   list: (filters: Record<string, string | undefined>) => [...userKeys.lists(), filters] as const,
   tokens: (id: number) => [...userKeys.all, "tokens", id] as const,
+  assignable: () => [...userKeys.all, "assignable"] as const,
 };
 
 export const tokenKeys = {

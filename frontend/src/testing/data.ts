@@ -4,6 +4,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
   return {
     id: 1,
     requester: { id: 7, name: "Rita Requester", email: "rita@example.com" },
+    assignee: null,
     title: "Charged twice for my subscription",
     description: "I was charged twice this month, please refund the duplicate invoice",
     category: "billing",

@@ -69,15 +69,20 @@ export type ApiToken = {
 /** The answer to creating a token: the only time the secret is shown. */
 export type NewApiToken = ApiToken & { token: string };
 
-export type TicketRequester = {
+/** A person as a ticket names them: its requester, its assignee, a comment's author. */
+export type TicketPerson = {
   id: number;
   name: string;
   email: string;
 };
 
+export type TicketRequester = TicketPerson;
+
 export type Ticket = {
   id: number;
   requester: TicketRequester;
+  /** The agent or admin who owns it, if anyone does. */
+  assignee: TicketPerson | null;
   title: string;
   description: string;
   category: Category;
@@ -94,6 +99,21 @@ export type TicketPage = {
   next: string | null;
   previous: string | null;
   results: Ticket[];
+};
+
+/** One message of a ticket's conversation; requesters are never sent internal notes. */
+export type TicketComment = {
+  id: number;
+  author: TicketPerson;
+  body: string;
+  internal: boolean;
+  created_at: string;
+};
+
+export type TicketCommentPage = {
+  next: string | null;
+  previous: string | null;
+  results: TicketComment[];
 };
 
 export type TicketStats = {

@@ -17,7 +17,7 @@ export function MyTicketsPage() {
         alignItems="start"
       >
         <SubmitTicketForm />
-        <TicketList heading="Your tickets" canTriage={false} />
+        <TicketList heading="Your tickets" />
       </Grid>
     </>
   );

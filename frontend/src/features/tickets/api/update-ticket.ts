@@ -2,7 +2,7 @@ import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-
 import { toaster } from "@/components/ui/toaster";
 import { apiRequest } from "@/lib/api-client";
 import { statsKeys, ticketKeys } from "@/lib/query-keys";
-import type { Category, Priority, Status, Ticket, TicketPage } from "@/types/api";
+import type { Category, Priority, Status, Ticket, TicketPage, TicketPerson } from "@/types/api";
 
 export type TicketChanges = Partial<{
   status: Status;
@@ -10,7 +10,16 @@ export type TicketChanges = Partial<{
   priority: Priority;
   title: string;
   description: string;
+  /** An active agent's or admin's id; null leaves the ticket with nobody. */
+  assignee: number | null;
 }>;
+
+type UpdateVariables = {
+  id: number;
+  changes: TicketChanges;
+  /** Who `changes.assignee` is, so the new assignee shows before the server answers. */
+  assignee?: TicketPerson | null;
+};
 
 export function updateTicket(id: number, changes: TicketChanges): Promise<Ticket> {
   return apiRequest<Ticket>(`/api/tickets/${id}/`, { method: "PATCH", body: changes });
@@ -41,14 +50,21 @@ export function useUpdateTicket() {
   };
 
   return useMutation({
-    mutationFn: ({ id, changes }: { id: number; changes: TicketChanges }) =>
-      updateTicket(id, changes),
-    onMutate: async ({ id, changes }) => {
+    mutationFn: ({ id, changes }: UpdateVariables) => updateTicket(id, changes),
+    onMutate: async ({ id, changes, assignee }) => {
       // A refetch landing after the optimistic write would put the old values back.
-      await queryClient.cancelQueries({ queryKey: ticketKeys.all });
+      await Promise.all([
+        queryClient.cancelQueries({ queryKey: ticketKeys.lists() }),
+        queryClient.cancelQueries({ queryKey: ticketKeys.detail(id) }),
+      ]);
       const previousLists = queryClient.getQueriesData<Lists>({ queryKey: ticketKeys.lists() });
       const previousDetail = queryClient.getQueryData<Ticket>(ticketKeys.detail(id));
-      patchEverywhere(id, (ticket) => ({ ...ticket, ...changes }));
+      const { assignee: assigneeId, ...fields } = changes;
+      patchEverywhere(id, (ticket) => ({
+        ...ticket,
+        ...fields,
+        ...(assigneeId !== undefined && assignee !== undefined ? { assignee } : {}),
+      }));
       return { previousLists, previousDetail };
     },
     onError: (error, { id }, context) => {

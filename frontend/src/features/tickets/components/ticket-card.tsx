@@ -1,4 +1,5 @@
-import { Card, chakra, HStack, LinkBox, LinkOverlay, Text } from "@chakra-ui/react";
+import { Card, HStack, LinkBox, LinkOverlay, Text } from "@chakra-ui/react";
+import { Link as RouterLink } from "@tanstack/react-router";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import type { Ticket } from "@/types/api";
 import { CategoryBadge, PriorityBadge, StatusBadge } from "./ticket-badges";
@@ -6,11 +7,10 @@ import { CategoryBadge, PriorityBadge, StatusBadge } from "./ticket-badges";
 type TicketCardProps = {
   ticket: Ticket;
   now: number;
-  onOpen: (id: number) => void;
   showRequester?: boolean;
 };
 
-export function TicketCard({ ticket, now, onOpen, showRequester = false }: TicketCardProps) {
+export function TicketCard({ ticket, now, showRequester = false }: TicketCardProps) {
   return (
     <LinkBox as="article" aria-labelledby={`ticket-${ticket.id}-title`}>
       <Card.Root
@@ -20,7 +20,7 @@ export function TicketCard({ ticket, now, onOpen, showRequester = false }: Ticke
         _hover={{ borderColor: "border.emphasized", bg: "bg.subtle" }}
         // The whole card is the click target, so it carries the keyboard focus ring too.
         css={{
-          "&:has(button:focus-visible)": {
+          "&:has(a:focus-visible)": {
             outline: "2px solid",
             outlineColor: "teal.focusRing",
             outlineOffset: "2px",
@@ -30,19 +30,16 @@ export function TicketCard({ ticket, now, onOpen, showRequester = false }: Ticke
         <Card.Body gap="2">
           <HStack justify="space-between" align="start" gap="3">
             <LinkOverlay asChild>
-              <chakra.button
-                type="button"
+              <RouterLink
+                to="/tickets/$ticketId"
+                params={{ ticketId: String(ticket.id) }}
                 id={`ticket-${ticket.id}-title`}
-                onClick={() => onOpen(ticket.id)}
-                textAlign="start"
-                cursor="pointer"
-                minW="0"
-                _focusVisible={{ outline: "none" }}
+                style={{ minWidth: 0, outline: "none" }}
               >
                 <Text as="span" fontWeight="semibold" lineClamp={2} wordBreak="break-word">
                   {ticket.title}
                 </Text>
-              </chakra.button>
+              </RouterLink>
             </LinkOverlay>
             <Text asChild textStyle="xs" color="fg.muted" whiteSpace="nowrap" flexShrink={0}>
               <time dateTime={ticket.created_at} title={formatExactTime(ticket.created_at)}>

@@ -1,17 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { statsKeys } from "@/lib/query-keys";
-import { makePage, makeStats, makeTicket } from "@/testing/data";
+import { makePage, makeTicket } from "@/testing/data";
 import { deferred, jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
-import type { Ticket } from "@/types/api";
 import { TicketList } from "./ticket-list";
 
 const LIST = "/api/tickets/";
 
 function card(title: string) {
-  // A modal dialog hides the page behind it from the accessibility tree.
-  return within(screen.getByRole("article", { name: title, hidden: true }));
+  return within(screen.getByRole("article", { name: title }));
 }
 
 function lastListParams(api: ReturnType<typeof stubFetch>) {
@@ -149,62 +146,16 @@ describe("TicketList states", () => {
   });
 });
 
-describe("TicketList status change", () => {
-  /** A server holding one ticket; `answer` decides how it responds to a PATCH. */
-  function stubTicketApi(
-    ticket: Ticket,
-    answer: (changes: Partial<Ticket>) => Response | Promise<Response>,
-  ) {
-    let stored = ticket;
-    return stubFetch({
-      [`GET ${LIST}`]: () => jsonResponse(makePage([stored])),
-      [`GET ${LIST}${ticket.id}/`]: () => jsonResponse(stored),
-      [`PATCH ${LIST}${ticket.id}/`]: async ({ body }) => {
-        const response = await answer(body as Partial<Ticket>);
-        if (response.ok) {
-          stored = { ...stored, ...(body as Partial<Ticket>) };
-        }
-        return response;
-      },
+describe("TicketList opening a ticket", () => {
+  it("links each title to the ticket's own page", async () => {
+    stubFetch({
+      [`GET ${LIST}`]: () =>
+        jsonResponse(makePage([makeTicket({ id: 5, title: "Cannot log in" })])),
     });
-  }
+    await renderWithProviders(<TicketList />, { url: "/desk" });
 
-  it("shows the new status at once and puts the old one back if the server refuses", async () => {
-    const ticket = makeTicket({ id: 5, title: "Cannot log in" });
-    const patch = deferred();
-    const api = stubTicketApi(ticket, () => patch.promise);
-    const { user } = await renderWithProviders(<TicketList />);
-
-    await user.click(await screen.findByRole("button", { name: "Cannot log in" }));
-    const dialog = await screen.findByRole("dialog");
-    await user.selectOptions(within(dialog).getByLabelText("Status"), "in_progress");
-
-    expect(card("Cannot log in").getByTitle("Status")).toHaveTextContent("In progress");
-    expect(within(dialog).getByLabelText("Status")).toHaveValue("in_progress");
-    expect(api.to("PATCH", `${LIST}5/`)[0].body).toEqual({ status: "in_progress" });
-
-    patch.resolve(validationError("status", "Closed tickets cannot be reopened."));
-
-    expect(await screen.findByText("The ticket was not changed")).toBeInTheDocument();
-    expect(card("Cannot log in").getByTitle("Status")).toHaveTextContent("Open");
-    expect(within(dialog).getByLabelText("Status")).toHaveValue("open");
-  });
-
-  it("keeps the server's answer and refreshes the numbers", async () => {
-    const ticket = makeTicket({ id: 5, title: "Cannot log in" });
-    stubTicketApi(ticket, (changes) => jsonResponse({ ...ticket, ...changes }));
-    const { user, queryClient } = await renderWithProviders(<TicketList />);
-    queryClient.setQueryData(statsKeys.all, makeStats());
-
-    await user.click(await screen.findByRole("button", { name: "Cannot log in" }));
-    const dialog = await screen.findByRole("dialog");
-    await user.selectOptions(within(dialog).getByLabelText("Status"), "resolved");
-
-    await waitFor(() => expect(queryClient.getQueryState(statsKeys.all)?.isInvalidated).toBe(true));
-    expect(card("Cannot log in").getByTitle("Status")).toHaveTextContent("Resolved");
-    expect(within(dialog).getByText("Accepted as suggested")).toBeInTheDocument();
-
-    await user.keyboard("{Escape}");
-    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    const link = await screen.findByRole("link", { name: "Cannot log in" });
+    expect(link).toHaveAttribute("href", "/tickets/5");
+    expect(card("Cannot log in").getByRole("link")).toBe(link);
   });
 });

@@ -11,7 +11,6 @@ import {
   Text,
 } from "@chakra-ui/react";
 import { Inbox } from "lucide-react";
-import { useState } from "react";
 import { LoadError } from "@/components/ui/load-error";
 import { useNow } from "@/lib/use-now";
 import type { TicketFilters as Filters } from "@/types/api";
@@ -19,24 +18,16 @@ import { useTickets } from "../api/get-tickets";
 import { hasActiveFilters } from "../filters";
 import { useTicketFilters } from "../hooks/use-ticket-filters";
 import { TicketCard } from "./ticket-card";
-import { TicketDetailsDialog } from "./ticket-details-dialog";
 import { TicketFilters } from "./ticket-filters";
 
 type TicketListProps = {
   heading?: string;
-  /** Agents and admins change status, category and priority; requesters only read. */
-  canTriage?: boolean;
   /** Whose ticket each one is: worth saying on the desk, not in one's own list. */
   showRequester?: boolean;
 };
 
-export function TicketList({
-  heading = "Tickets",
-  canTriage = true,
-  showRequester = false,
-}: TicketListProps) {
+export function TicketList({ heading = "Tickets", showRequester = false }: TicketListProps) {
   const { filters, setFilters, clearFilters } = useTicketFilters();
-  const [openTicketId, setOpenTicketId] = useState<number | null>(null);
 
   return (
     <Card.Root as="section" size={{ base: "sm", md: "md" }} aria-labelledby="tickets-heading">
@@ -50,15 +41,9 @@ export function TicketList({
         <TicketResults
           filters={filters}
           onClearFilters={clearFilters}
-          onOpen={setOpenTicketId}
           showRequester={showRequester}
         />
       </Card.Body>
-      <TicketDetailsDialog
-        ticketId={openTicketId}
-        canTriage={canTriage}
-        onClose={() => setOpenTicketId(null)}
-      />
     </Card.Root>
   );
 }
@@ -66,11 +51,10 @@ export function TicketList({
 type TicketResultsProps = {
   filters: Filters;
   onClearFilters: () => void;
-  onOpen: (id: number) => void;
   showRequester: boolean;
 };
 
-function TicketResults({ filters, onClearFilters, onOpen, showRequester }: TicketResultsProps) {
+function TicketResults({ filters, onClearFilters, showRequester }: TicketResultsProps) {
   const now = useNow();
   const filtersActive = hasActiveFilters(filters);
   const {
@@ -151,7 +135,7 @@ function TicketResults({ filters, onClearFilters, onOpen, showRequester }: Ticke
       <Stack as="ul" gap="3" listStyleType="none" opacity={isPlaceholderData ? 0.6 : 1}>
         {tickets.map((ticket) => (
           <li key={ticket.id}>
-            <TicketCard ticket={ticket} now={now} onOpen={onOpen} showRequester={showRequester} />
+            <TicketCard ticket={ticket} now={now} showRequester={showRequester} />
           </li>
         ))}
       </Stack>

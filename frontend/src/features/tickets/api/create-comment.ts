@@ -1,0 +1,41 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "@/lib/api-client";
+import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import type { Status, TicketComment } from "@/types/api";
+
+export type NewComment = {
+  body: string;
+  /** Agents only: a note the requester never sees. */
+  internal?: boolean;
+  /** Agents only: the ticket's new status, sent with the reply ("Reply and resolve"). */
+  status?: Status;
+};
+
+export function createComment(ticketId: number, comment: NewComment): Promise<TicketComment> {
+  return apiRequest<TicketComment>(`/api/tickets/${ticketId}/comments/`, {
+    method: "POST",
+    body: { internal: false, ...comment },
+  });
+}
+
+/**
+ * Adds a comment. A reply can change the ticket too (a requester's reopens a resolved
+ * one, an agent's may resolve it), so the ticket, the lists and the numbers are refreshed.
+ */
+export function useCreateComment(ticketId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (comment: NewComment) => createComment(ticketId, comment),
+    onSuccess: (comment) => {
+      queryClient.setQueryData<TicketComment[]>(ticketKeys.comments(ticketId), (old) =>
+        old && !old.some((c) => c.id === comment.id) ? [...old, comment] : old,
+      );
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ticketKeys.comments(ticketId) }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: statsKeys.all }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,140 @@
+import { Button, ButtonGroup, Field, HStack, Stack, Text, Textarea } from "@chakra-ui/react";
+import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { COMMENT_MAX_LENGTH } from "@/config/constants";
+import { ApiError } from "@/lib/api-client";
+import { formErrors } from "@/lib/form-errors";
+import type { Status } from "@/types/api";
+import { useCreateComment } from "../api/create-comment";
+
+type ReplyBoxProps = {
+  ticketId: number;
+  /** Agents and admins may write internal notes and resolve while replying. */
+  isAgent: boolean;
+};
+
+/** What the server's refusal means to the person who wrote the reply. */
+function refusalMessages(error: Error | null): string[] {
+  if (error instanceof ApiError) {
+    if (error.errors.some((item) => item.code === "ticket_closed")) {
+      return ["This ticket is closed and takes no more replies. Please file a new ticket."];
+    }
+    if (error.errors.some((item) => item.code === "not_allowed")) {
+      return ["You may not write internal notes or change the status of this ticket."];
+    }
+  }
+  return formErrors(error, ["body"]).other;
+}
+
+export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
+  const [body, setBody] = useState("");
+  const [internal, setInternal] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const create = useCreateComment(ticketId);
+  const isNote = isAgent && internal;
+
+  const send = (status?: Status) => {
+    if (create.isPending) {
+      return;
+    }
+    if (!body.trim()) {
+      textarea.current?.focus();
+      return;
+    }
+    create.mutate(
+      { body, ...(isAgent ? { internal } : {}), ...(status ? { status } : {}) },
+      {
+        onSuccess: () => setBody(""),
+        // The buttons are disabled while sending, which drops the focus: give it back.
+        onSettled: () => textarea.current?.focus(),
+      },
+    );
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  const bodyError = formErrors(create.error, ["body"]).field.body;
+  const label = isNote ? "Internal note" : "Reply";
+
+  return (
+    <Stack as="form" gap="3" onSubmit={onSubmit} aria-label="Reply to this ticket">
+      {isAgent && (
+        <ButtonGroup size="xs" variant="outline" attached role="group" aria-label="Kind of reply">
+          <Button
+            aria-pressed={!internal}
+            variant={internal ? "outline" : "solid"}
+            colorPalette={internal ? "gray" : "teal"}
+            onClick={() => setInternal(false)}
+          >
+            Public reply
+          </Button>
+          <Button
+            aria-pressed={internal}
+            variant={internal ? "solid" : "outline"}
+            colorPalette={internal ? "yellow" : "gray"}
+            onClick={() => setInternal(true)}
+          >
+            Internal note
+          </Button>
+        </ButtonGroup>
+      )}
+      <Field.Root invalid={Boolean(bodyError)}>
+        <Field.Label>{label}</Field.Label>
+        <Textarea
+          ref={textarea}
+          name="body"
+          value={body}
+          onChange={(event) => setBody(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          maxLength={COMMENT_MAX_LENGTH}
+          rows={4}
+          autoresize
+          maxH="60vh"
+          bg={isNote ? "yellow.subtle" : undefined}
+          placeholder={isNote ? "Only agents and admins will see this" : "Write to the requester"}
+        />
+        {bodyError ? (
+          <Field.ErrorText>{bodyError}</Field.ErrorText>
+        ) : (
+          <Field.HelperText>
+            {isNote ? "Hidden from the requester. " : ""}Ctrl+Enter (⌘+Enter) sends.
+          </Field.HelperText>
+        )}
+      </Field.Root>
+      <FormAlert messages={create.isError ? refusalMessages(create.error) : []} />
+      <HStack gap="2" justify="end" wrap="wrap">
+        {isAgent && !isNote && (
+          <Button
+            variant="outline"
+            loading={create.isPending && create.variables?.status === "resolved"}
+            disabled={create.isPending}
+            onClick={() => send("resolved")}
+          >
+            Reply and resolve
+          </Button>
+        )}
+        <Button
+          type="submit"
+          colorPalette={isNote ? "yellow" : "teal"}
+          loading={create.isPending && create.variables?.status === undefined}
+          disabled={create.isPending}
+        >
+          {isNote ? "Add note" : "Send reply"}
+        </Button>
+      </HStack>
+      <Text srOnly aria-live="polite">
+        {create.isSuccess ? (create.data.internal ? "Note added" : "Reply sent") : ""}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,301 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import { makeMe, makeStats, makeTicket, makeUser } from "@/testing/data";
+import { deferred, jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
+import { renderWithProviders } from "@/testing/render";
+import type { Me, Ticket, TicketComment } from "@/types/api";
+import { TicketView } from "./ticket-view";
+
+const TICKET = "/api/tickets/5/";
+const COMMENTS = "/api/tickets/5/comments/";
+const agent = makeMe({ id: 3, name: "Alex Agent", email: "alex@example.com", role: "agent" });
+const requester = makeMe({ id: 7, name: "Rita Requester", role: "requester" });
+
+function makeComment(overrides: Partial<TicketComment> = {}): TicketComment {
+  return {
+    id: 1,
+    author: { id: 7, name: "Rita Requester", email: "rita@example.com" },
+    body: "It still fails.",
+    internal: false,
+    created_at: new Date(Date.now() - 60_000).toISOString(),
+    ...overrides,
+  };
+}
+
+function errorBody(code: string, detail: string, attr: string | null = null) {
+  return jsonResponse({ type: "validation_error", errors: [{ code, detail, attr }] }, 400);
+}
+
+type BackendOptions = {
+  ticket?: Partial<Ticket>;
+  comments?: TicketComment[];
+  postComment?: (body: Record<string, unknown>) => Response | Promise<Response>;
+  patch?: (body: Record<string, unknown>) => Response | Promise<Response>;
+};
+
+/** One ticket's worth of server: what the page writes comes back when it reads. */
+function stubTicketBackend(options: BackendOptions = {}) {
+  let ticket = makeTicket({ id: 5, title: "Cannot log in", ...options.ticket });
+  const comments = [...(options.comments ?? [])];
+  return stubFetch({
+    [`GET ${TICKET}`]: () => jsonResponse(ticket),
+    [`PATCH ${TICKET}`]: async ({ body }) => {
+      const changes = body as Record<string, unknown>;
+      const answer = options.patch ? await options.patch(changes) : null;
+      if (answer && !answer.ok) {
+        return answer;
+      }
+      const { assignee, ...rest } = changes;
+      ticket = { ...ticket, ...rest };
+      if (assignee !== undefined) {
+        ticket.assignee =
+          assignee === null
+            ? null
+            : { id: assignee as number, name: `Person ${assignee}`, email: "p@example.com" };
+      }
+      return jsonResponse(ticket);
+    },
+    [`GET ${COMMENTS}`]: () => jsonResponse({ next: null, previous: null, results: comments }),
+    [`POST ${COMMENTS}`]: async ({ body }) => {
+      const sent = body as Record<string, unknown>;
+      const answer = options.postComment ? await options.postComment(sent) : null;
+      if (answer && !answer.ok) {
+        return answer;
+      }
+      const comment = makeComment({
+        id: comments.length + 100,
+        body: sent.body as string,
+        internal: Boolean(sent.internal),
+        author: { id: 3, name: "Alex Agent", email: "alex@example.com" },
+      });
+      comments.push(comment);
+      return jsonResponse(comment, 201);
+    },
+    "GET /api/users/": ({ url }) =>
+      jsonResponse({
+        next: null,
+        previous: null,
+        results:
+          url.searchParams.get("role") === "agent"
+            ? [
+                makeUser({ id: 3, name: "Alex Agent", role: "agent" }),
+                makeUser({ id: 4, name: "Bea Agent", role: "agent" }),
+              ]
+            : [makeUser({ id: 1, name: "Ada Admin", role: "admin" })],
+      }),
+  });
+}
+
+async function renderTicket(me: Me) {
+  const rendered = await renderWithProviders(<TicketView ticketId={5} me={me} />, {
+    url: "/tickets/5",
+    me,
+  });
+  await screen.findByRole("heading", { level: 1, name: "Cannot log in" });
+  return rendered;
+}
+
+describe("TicketView conversation", () => {
+  it("shows replies and internal notes oldest first, notes marked as such", async () => {
+    stubTicketBackend({
+      comments: [
+        makeComment({ id: 1, body: "First" }),
+        makeComment({
+          id: 2,
+          body: "Checked the logs",
+          internal: true,
+          author: { id: 3, name: "Alex Agent", email: "alex@example.com" },
+        }),
+      ],
+    });
+    await renderTicket(agent);
+
+    const list = await screen.findByRole("list", { name: "Conversation" });
+    const items = within(list).getAllByRole("article");
+    expect(items.map((item) => item.getAttribute("aria-label"))).toEqual([
+      "Reply by Rita Requester",
+      "Internal note by Alex Agent",
+    ]);
+    expect(within(items[1]).getByText("Internal note")).toBeInTheDocument();
+    expect(within(items[0]).queryByText("Internal note")).not.toBeInTheDocument();
+  });
+
+  it("makes http(s) links clickable and keeps everything else as plain text", async () => {
+    stubTicketBackend({
+      comments: [
+        makeComment({
+          body: "See https://example.com/help?a=1.\n<b>not bold</b> javascript:alert(1)",
+        }),
+      ],
+    });
+    await renderTicket(agent);
+
+    const link = await screen.findByRole("link", { name: "https://example.com/help?a=1" });
+    expect(link).toHaveAttribute("href", "https://example.com/help?a=1");
+    expect(link).toHaveAttribute("rel", expect.stringContaining("noopener"));
+    const body = link.parentElement as HTMLElement;
+    expect(body.textContent).toContain("\n<b>not bold</b> javascript:alert(1)");
+    expect(body.querySelector("b")).toBeNull();
+    expect(screen.queryAllByRole("link", { name: /alert/ })).toHaveLength(0);
+  });
+});
+
+describe("TicketView reply box", () => {
+  it("sends an internal note with Ctrl+Enter, then empties and refocuses the box", async () => {
+    const api = stubTicketBackend();
+    const { user, queryClient } = await renderTicket(agent);
+    queryClient.setQueryData(statsKeys.all, makeStats());
+
+    await user.click(screen.getByRole("button", { name: "Internal note" }));
+    expect(screen.getByRole("button", { name: "Internal note" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    expect(screen.queryByRole("button", { name: "Reply and resolve" })).not.toBeInTheDocument();
+    const box = screen.getByRole("textbox", { name: "Internal note" });
+    await user.type(box, "Asked billing{Control>}{Enter}{/Control}");
+
+    await waitFor(() => expect(api.to("POST", COMMENTS)).toHaveLength(1));
+    expect(api.to("POST", COMMENTS)[0].body).toEqual({ body: "Asked billing", internal: true });
+    await waitFor(() => expect(box).toHaveValue(""));
+    expect(box).toHaveFocus();
+    expect(
+      await screen.findByRole("article", { name: "Internal note by Alex Agent" }),
+    ).toBeVisible();
+    await waitFor(() => expect(queryClient.getQueryState(statsKeys.all)?.isInvalidated).toBe(true));
+  });
+
+  it("replies publicly and resolves in one step", async () => {
+    const api = stubTicketBackend();
+    const { user } = await renderTicket(agent);
+
+    await user.type(screen.getByRole("textbox", { name: "Reply" }), "Fixed now");
+    await user.click(screen.getByRole("button", { name: "Reply and resolve" }));
+
+    await waitFor(() => expect(api.to("POST", COMMENTS)).toHaveLength(1));
+    expect(api.to("POST", COMMENTS)[0].body).toEqual({
+      body: "Fixed now",
+      internal: false,
+      status: "resolved",
+    });
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Reply" })).toHaveFocus());
+  });
+
+  it("shows the server's not_allowed refusal and keeps the draft", async () => {
+    stubTicketBackend({
+      postComment: () => errorBody("not_allowed", "Only agents may write internal notes."),
+    });
+    const { user } = await renderTicket(agent);
+
+    const box = screen.getByRole("textbox", { name: "Reply" });
+    await user.type(box, "Hello");
+    await user.click(screen.getByRole("button", { name: "Send reply" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "You may not write internal notes or change the status",
+    );
+    expect(box).toHaveValue("Hello");
+    expect(box).toHaveFocus();
+  });
+
+  it("gives requesters only Send reply, and says when the ticket is closed", async () => {
+    const api = stubTicketBackend({
+      ticket: { status: "closed" },
+      postComment: () => errorBody("ticket_closed", "This ticket is closed."),
+    });
+    const { user } = await renderTicket(requester);
+
+    expect(screen.queryByRole("button", { name: "Internal note" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Reply and resolve" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("complementary", { name: "Details" })).not.toBeInTheDocument();
+    await user.type(screen.getByRole("textbox", { name: "Reply" }), "Still broken");
+    await user.click(screen.getByRole("button", { name: "Send reply" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("This ticket is closed");
+    expect(api.to("POST", COMMENTS)[0].body).toEqual({ body: "Still broken", internal: false });
+  });
+
+  it("does not send a blank reply", async () => {
+    const api = stubTicketBackend();
+    const { user } = await renderTicket(requester);
+
+    await user.type(screen.getByRole("textbox", { name: "Reply" }), "   ");
+    await user.click(screen.getByRole("button", { name: "Send reply" }));
+    expect(api.to("POST", COMMENTS)).toHaveLength(0);
+    expect(screen.getByRole("textbox", { name: "Reply" })).toHaveFocus();
+  });
+});
+
+describe("TicketView side panel", () => {
+  it("lists agents and admins as assignees and assigns one", async () => {
+    const api = stubTicketBackend();
+    const { user, queryClient } = await renderTicket(agent);
+
+    const select = screen.getByLabelText("Assignee");
+    await waitFor(() =>
+      expect(
+        within(select)
+          .getAllByRole("option")
+          .map((o) => o.textContent),
+      ).toEqual(["Nobody", "Ada Admin", "Alex Agent", "Bea Agent"]),
+    );
+    await user.selectOptions(select, "4");
+
+    expect(select).toHaveValue("4");
+    expect(screen.getByTestId("ticket-assignee")).toHaveTextContent("Bea Agent");
+    expect(api.to("PATCH", TICKET)[0].body).toEqual({ assignee: 4 });
+    await waitFor(() =>
+      expect(queryClient.getQueryState(ticketKeys.lists())?.isInvalidated ?? true).toBe(true),
+    );
+
+    await user.selectOptions(select, "");
+    expect(api.to("PATCH", TICKET)[1].body).toEqual({ assignee: null });
+    await waitFor(() => expect(screen.getByTestId("ticket-assignee")).toHaveTextContent("Nobody"));
+  });
+
+  it("assigns to oneself in one click", async () => {
+    const api = stubTicketBackend();
+    const { user } = await renderTicket(agent);
+
+    await user.click(screen.getByRole("button", { name: "Assign to me" }));
+    expect(api.to("PATCH", TICKET)[0].body).toEqual({ assignee: 3 });
+    expect(screen.getByTestId("ticket-assignee")).toHaveTextContent("Alex Agent");
+    expect(await screen.findByRole("button", { name: "Assigned to you" })).toBeDisabled();
+  });
+
+  it("shows a new status at once and puts the old one back if the server refuses", async () => {
+    const patch = deferred();
+    stubTicketBackend({ patch: () => patch.promise });
+    const { user } = await renderTicket(agent);
+
+    await user.selectOptions(screen.getByLabelText("Status"), "in_progress");
+    expect(screen.getByLabelText("Status")).toHaveValue("in_progress");
+
+    patch.resolve(validationError("status", "Closed tickets cannot be reopened."));
+    expect(await screen.findByText("The ticket was not changed")).toBeInTheDocument();
+    expect(screen.getByLabelText("Status")).toHaveValue("open");
+  });
+});
+
+describe("TicketView missing ticket", () => {
+  it("says there is no such ticket when the API answers 404", async () => {
+    stubFetch({
+      [`GET ${TICKET}`]: () =>
+        jsonResponse(
+          {
+            type: "client_error",
+            errors: [{ code: "not_found", detail: "Not found.", attr: null }],
+          },
+          404,
+        ),
+    });
+    await renderWithProviders(<TicketView ticketId={5} me={requester} />, { me: requester });
+
+    expect(await screen.findByRole("heading", { level: 1, name: "No such ticket" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "Go to my tickets" })).toHaveAttribute(
+      "href",
+      "/my-tickets",
+    );
+  });
+});
