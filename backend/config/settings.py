@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.headless",
+    "pgtrigger",
+    "pghistory",
     "accounts",
     "tickets",
 ]
@@ -73,6 +75,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.LoginLimitStatusMiddleware",
+    # Who made the changes a request writes, for the tickets' history (database triggers
+    # record every change; this names the person behind it).
+    "pghistory.middleware.HistoryMiddleware",
 ]
 # Redirecting a POST to the slashed URL would drop its body; a JSON 404 says what to use.
 APPEND_SLASH = False
@@ -253,6 +258,9 @@ SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
 # A first admin made on start (Compose, automation), when no admin exists yet.
 DESK_ADMIN_EMAIL = env_str("DESK_ADMIN_EMAIL", "")
 DESK_ADMIN_PASSWORD = env_str("DESK_ADMIN_PASSWORD", "")
+# Requests that may change tickets name their person to the history's triggers; reads
+# skip it (pghistory would otherwise prefix each of their queries).
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # scripts/run --demo: demo people, and one-click sign-in as them on the sign-in page.
 DEMO = env_bool("DEMO", False)
 

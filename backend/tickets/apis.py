@@ -27,6 +27,7 @@ from classifier import classifier_health, classify
 from config.api import KnownQueryParamsMixin, StrictPageSizeMixin, strict_input
 from config.schema import ANY_TEXT
 from tickets.filters import ASSIGNEE, TicketFilter
+from tickets.history import ticket_history
 from tickets.models import Comment, Ticket
 from tickets.selectors import ticket_stats
 from tickets.serializers import (
@@ -34,6 +35,7 @@ from tickets.serializers import (
     ClassifyResponseSerializer,
     CommentCreateSerializer,
     CommentSerializer,
+    HistoryEntrySerializer,
     TicketCreateSerializer,
     TicketSerializer,
     TicketStatsSerializer,
@@ -235,6 +237,18 @@ class TicketCommentsApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.Lis
                 [ErrorDetail("This ticket is closed: file a new one.", code="ticket_closed")]
             ) from None
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+@strict_input(body=[], query=["get"])
+class TicketHistoryApi(KnownQueryParamsMixin, VisibleTicketsMixin, APIView):
+    """Agents: every change to a ticket, oldest first, with who made it."""
+
+    permission_classes = [IsAgent]
+
+    @extend_schema(responses={200: HistoryEntrySerializer(many=True)})
+    def get(self, request: Request, pk: int) -> Response:
+        ticket = get_object_or_404(self.get_queryset(), pk=pk)
+        return Response(HistoryEntrySerializer(ticket_history(ticket), many=True).data)
 
 
 @strict_input(body=[], query=["get"])

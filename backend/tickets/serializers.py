@@ -135,6 +135,35 @@ class CommentCreateSerializer(StrictInputSerializer):
         return attrs
 
 
+class HistoryActorSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        ["person", "classifier", "system"],
+        help_text="A person's request; the classifier's suggestion; or a change made "
+        "outside any request (raw SQL, imports).",
+    )
+    id = serializers.IntegerField(allow_null=True, help_text="The person's user id.")
+    name = serializers.CharField()
+
+
+class HistoryChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    old = serializers.JSONField(help_text="null when the ticket was created.")
+    new = serializers.JSONField(help_text="A person is {id, name}; other values as stored.")
+    kept_suggestion = serializers.BooleanField(
+        allow_null=True,
+        help_text="On creation, for category and priority: whether the person kept the "
+        "classifier's suggestion.",
+    )
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    at = serializers.DateTimeField()
+    event = serializers.ChoiceField(["suggested", "created", "changed"])
+    actor = HistoryActorSerializer()
+    changes = HistoryChangeSerializer(many=True)
+
+
 class ClassifyRequestSerializer(StrictInputSerializer):
     title = TextField(max_length=TITLE_MAX_LENGTH, required=False, allow_blank=True)
     description = TextField(max_length=DESCRIPTION_MAX_LENGTH)

@@ -8,5 +8,6 @@ urlpatterns = [
     path("tickets/classify/", apis.TicketClassifyApi.as_view(), name="ticket-classify"),
     path("tickets/<int:pk>/", apis.TicketDetailApi.as_view(), name="ticket-detail"),
     path("tickets/<int:pk>/comments/", apis.TicketCommentsApi.as_view(), name="ticket-comments"),
+    path("tickets/<int:pk>/history/", apis.TicketHistoryApi.as_view(), name="ticket-history"),
     path("health/", apis.HealthApi.as_view(), name="health"),
 ]
