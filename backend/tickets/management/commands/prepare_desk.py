@@ -32,7 +32,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 "No administrator yet. Create the administrator account at "
                 f"{url.rstrip('/')}/setup (or set DESK_ADMIN_EMAIL and DESK_ADMIN_PASSWORD, "
-                "or run manage.py create_user EMAIL --role admin)."
+                "or run: scripts/manage create_user EMAIL --role admin)."
             )
 
     def first_admin_from_settings(self) -> None:
