@@ -8,7 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import generics, serializers, status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
@@ -259,6 +259,7 @@ class PersonApi(KnownQueryParamsMixin, generics.RetrieveAPIView):
 
 
 @strict_input(body=[], query=["post"])
+@extend_validation_errors(["inactive"], field_name="non_field_errors", methods=["post"])
 class InvitationApi(KnownQueryParamsMixin, APIView):
     """Admins: mail an active person a link to choose a new password (an invitation
     again, or help for someone who cannot sign in)."""
@@ -267,7 +268,11 @@ class InvitationApi(KnownQueryParamsMixin, APIView):
 
     @extend_schema(request=None, responses={200: InvitationSerializer})
     def post(self, request: Request, pk: int) -> Response:
-        person = get_object_or_404(User, pk=pk, is_active=True)
+        person = get_object_or_404(User, pk=pk)
+        if not person.is_active:
+            raise ValidationError(
+                [ErrorDetail("This person is deactivated: reactivate them first.", "inactive")]
+            )
         sent = invitation_send(user=person, invited_by=request.user)
         return Response(InvitationSerializer({"invitation_sent": sent}).data)
 

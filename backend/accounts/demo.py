@@ -3,8 +3,11 @@ of them with one click, or with DEMO_PASSWORD, which is public. Outside demo mod
 are deactivated (tickets.management.commands.prepare_desk), so a desk that was once a
 demo has no account anyone can guess."""
 
+from django.db import transaction
+
 from accounts.models import Role, User
 from accounts.services import signed_out, user_create
+from accounts.signals import stopped_working_tickets
 
 DEMO_DOMAIN = "demo.example"
 DEMO_PASSWORD = "demo-desk-password"
@@ -29,9 +32,14 @@ def demo_people() -> list[User]:
 def demo_people_deactivate() -> int:
     """Demo mode is over: how many demo people were still active."""
     active = _everyone().filter(is_active=True)
-    for person in active:
-        signed_out(person)
-    return active.update(is_active=False)
+    with transaction.atomic():
+        # Not user_update: the demo's admin goes too, even as the last one (the first-run
+        # setup then opens again).
+        for person in active:
+            signed_out(person)
+            if person.is_agent:
+                stopped_working_tickets.send(sender=User, user=person)
+        return active.update(is_active=False)
 
 
 def demo_people_create() -> list[User]:

@@ -24,11 +24,11 @@ class IsAdmin(IsAuthenticated):
 
 
 class ReadForAgentsWriteForAdmins(BasePermission):
-    message = "Only admins can change people."
-
     def has_permission(self, request, view) -> bool:
         if request.method in ("GET", "HEAD", "OPTIONS"):
+            self.message = "Only agents and admins can see people."
             return IsAgent().has_permission(request, view)
+        self.message = "Only admins can change people."
         return IsAdmin().has_permission(request, view)
 
 

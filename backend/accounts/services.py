@@ -25,6 +25,7 @@ from accounts.models import (
     new_token_secret,
     normalize_email,
 )
+from accounts.signals import stopped_working_tickets
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +102,7 @@ def user_update(*, user: User, changes: dict) -> User:
         lock_people()
         user = User.objects.select_for_update().get(pk=user.pk)
         was_admin, was_active = user.role == Role.ADMIN and user.is_active, user.is_active
+        was_working = user.is_agent and user.is_active
         for field, value in changes.items():
             setattr(user, field, value)
         still_admin = user.role == Role.ADMIN and user.is_active
@@ -109,6 +111,8 @@ def user_update(*, user: User, changes: dict) -> User:
         user.save(update_fields=list(changes))
         if was_active and not user.is_active:
             signed_out(user)
+        if was_working and not (user.is_agent and user.is_active):
+            stopped_working_tickets.send(sender=User, user=user)
     return user
 
 

@@ -68,3 +68,8 @@ def comment_create(
         ticket_update(ticket=ticket, changes={"status": status} if status else {})
     comment.refresh_from_db(fields=["created_at"])
     return comment
+
+
+def tickets_unassign(*, assignee: User) -> int:
+    """Puts an agent's tickets back in the Unassigned queue; how many there were."""
+    return Ticket.objects.filter(assignee=assignee).update(assignee=None, updated_at=timezone.now())

@@ -166,3 +166,17 @@ def test_an_admin_closes_sign_up_and_config_says_so(client_as, admin, anonymous)
     assert anonymous.get("/api/config/").json()["signup_open"] is True
     client_as(admin).patch("/api/settings/", {"signup_open": False}, format="json")
     assert anonymous.get("/api/config/").json()["signup_open"] is False
+
+
+def test_a_deactivated_person_gets_no_sign_in_link(as_admin):
+    person = make_person()
+    as_admin.patch(f"/api/users/{person.pk}/", {"is_active": False}, format="json")
+    response = as_admin.post(f"/api/users/{person.pk}/invitation/")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "inactive"
+
+
+def test_a_requester_is_told_that_people_are_for_agents(client_as, requester):
+    response = client_as(requester).get("/api/users/")
+    assert response.status_code == 403
+    assert response.json()["errors"][0]["detail"] == "Only agents and admins can see people."

@@ -65,3 +65,15 @@ def test_a_bad_assignee_filter_is_a_400(api, value):
     response = api.get(f"/api/tickets/?assignee={value}")
     assert response.status_code == 400
     assert response.json()["errors"][0]["attr"] == "assignee"
+
+
+@pytest.mark.parametrize("change", [{"role": "requester"}, {"is_active": False}])
+def test_someone_who_stops_working_tickets_owns_none(client_as, admin, agent, change):
+    theirs = make_ticket(assignee=agent)
+    response = client_as(admin).patch(f"/api/users/{agent.pk}/", change, format="json")
+    assert response.status_code == 200
+    theirs.refresh_from_db()
+    assert theirs.assignee is None
+    *_, unassigned = client_as(admin).get(f"/api/tickets/{theirs.pk}/history/").json()
+    assert unassigned["actor"]["id"] == admin.pk
+    assert unassigned["changes"][0]["field"] == "assignee"
