@@ -24,7 +24,8 @@ export function useCreateAdministrator() {
       startSession(queryClient, me);
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
+      // 403: an administrator exists (made meanwhile, elsewhere); the setup is over.
+      if (error instanceof ApiError && error.status === 403) {
         setupDone();
       }
     },

@@ -19,7 +19,7 @@ export function SetupForm({ onCreated }: { onCreated: (me: Me) => void }) {
   });
   const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
   const create = useCreateAdministrator();
-  const done = create.error instanceof ApiError && create.error.status === 409;
+  const done = create.error instanceof ApiError && create.error.status === 403;
   const errors = formErrors(done ? null : create.error, FIELDS);
   const errorFor = (field: Field) => missing[field] ?? errors.field[field];
   const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));

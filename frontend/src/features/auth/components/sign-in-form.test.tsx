@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { makeMe } from "@/testing/data";
 import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
+import { DEACTIVATED } from "../api/sign-in";
 import { SignInForm } from "./sign-in-form";
 
 const LOGIN = "POST /_allauth/browser/v1/auth/login";
@@ -52,16 +53,17 @@ describe("SignInForm", () => {
     );
   });
 
-  it("shows a message that names no field above the form", async () => {
+  it("says a deactivated account is deactivated, above the form", async () => {
+    // What allauth answers the right password of a deactivated account.
     stubFetch({
       [LOGIN]: () =>
-        allauthError(400, [{ message: "This account is inactive.", code: "inactive" }]),
+        jsonResponse({ status: 401, data: { flows: [] }, meta: { is_authenticated: false } }, 401),
     });
     const { user } = await renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
 
     await fillAndSubmit(user);
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("This account is inactive.");
+    expect(await screen.findByRole("alert")).toHaveTextContent(DEACTIVATED);
   });
 
   it("asks for what is missing without calling the server", async () => {
