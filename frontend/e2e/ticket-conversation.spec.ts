@@ -9,6 +9,8 @@ import {
 } from "./fixtures.ts";
 
 async function screenshot(page: Page, name: string) {
+  // Sending scrolled to the reply box; a full-page shot starts from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 

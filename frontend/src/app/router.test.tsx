@@ -2,7 +2,7 @@ import { createMemoryHistory, RouterProvider } from "@tanstack/react-router";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { makeMe, makePage, makeStats } from "@/testing/data";
+import { makeMe, makePage, makeStats, makeTicket } from "@/testing/data";
 import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { createTestQueryClient } from "@/testing/render";
 import type { Me, SiteConfig } from "@/types/api";
@@ -149,5 +149,27 @@ describe("route guards", () => {
 
     await waitFor(() => expect(app.path()).toBe("/sign-in?next=%2Faccount"));
     expect(await screen.findByText("You were signed out")).toBeInTheDocument();
+  });
+
+  it("opens a ticket's own page for a requester, from a deep link", async () => {
+    const rita = makeMe({ id: 7, name: "Rita Requester", role: "requester" });
+    const app = renderApp("/tickets/5", {
+      me: rita,
+      routes: {
+        "GET /api/tickets/5/": () => jsonResponse(makeTicket({ id: 5, title: "Cannot log in" })),
+        "GET /api/tickets/5/comments/": () =>
+          jsonResponse({ next: null, previous: null, results: [] }),
+      },
+    });
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Cannot log in" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "Back to my tickets" })).toBeVisible();
+    expect(app.path()).toBe("/tickets/5");
+  });
+
+  it("says there is no such ticket for an address that names none", async () => {
+    renderApp("/tickets/not-a-number", { me: makeMe() });
+
+    expect(await screen.findByRole("heading", { level: 1, name: "No such ticket" })).toBeVisible();
   });
 });

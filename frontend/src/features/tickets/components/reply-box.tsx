@@ -65,6 +65,11 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
 
   const bodyError = formErrors(create.error, ["body"]).field.body;
   const label = isNote ? "Internal note" : "Reply";
+  const placeholder = isNote
+    ? "Only agents and admins will see this"
+    : isAgent
+      ? "Write to the requester"
+      : "Write your reply";
 
   return (
     <Stack as="form" gap="3" onSubmit={onSubmit} aria-label="Reply to this ticket">
@@ -101,7 +106,7 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
           autoresize
           maxH="60vh"
           bg={isNote ? "yellow.subtle" : undefined}
-          placeholder={isNote ? "Only agents and admins will see this" : "Write to the requester"}
+          placeholder={placeholder}
         />
         {bodyError ? (
           <Field.ErrorText>{bodyError}</Field.ErrorText>

@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Stack } from "@chakra-ui/react";
+import { Button, Card, Heading, SimpleGrid, Stack } from "@chakra-ui/react";
 import { SelectField } from "@/components/ui/select-field";
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/ticket-fields";
 import type { Category, Me, Priority, Status, Ticket, TicketPerson } from "@/types/api";
@@ -29,61 +29,63 @@ export function TicketSidePanel({ ticket, me }: { ticket: Ticket; me: Me }) {
           Details
         </Heading>
       </Card.Header>
-      <Card.Body gap="4">
-        <Stack gap="2">
+      <Card.Body>
+        <SimpleGrid columns={{ base: 2, lg: 1 }} columnGap="3" rowGap="4">
+          <Stack gap="2" gridColumn={{ base: "span 2", lg: "auto" }}>
+            <SelectField
+              label="Assignee"
+              name="assignee"
+              size="sm"
+              value={ticket.assignee ? String(ticket.assignee.id) : ""}
+              placeholder="Nobody"
+              loading={people.isPending}
+              options={choices.map((p) => ({ value: String(p.id), label: p.name }))}
+              errorText={people.isError ? "The agents could not be loaded" : undefined}
+              onChange={(value) => assign(value ? Number(value) : null)}
+            />
+            <Button
+              size="xs"
+              variant="outline"
+              alignSelf="start"
+              disabled={mine}
+              onClick={() =>
+                change({ assignee: me.id }, { id: me.id, name: me.name, email: me.email })
+              }
+            >
+              {mine ? "Assigned to you" : "Assign to me"}
+            </Button>
+          </Stack>
           <SelectField
-            label="Assignee"
-            name="assignee"
+            label="Status"
+            name="status"
             size="sm"
-            value={ticket.assignee ? String(ticket.assignee.id) : ""}
-            placeholder="Nobody"
-            loading={people.isPending}
-            options={choices.map((p) => ({ value: String(p.id), label: p.name }))}
-            errorText={people.isError ? "The agents could not be loaded" : undefined}
-            onChange={(value) => assign(value ? Number(value) : null)}
+            value={ticket.status}
+            options={STATUS_OPTIONS}
+            onChange={(value) => change({ status: value as Status })}
           />
-          <Button
-            size="xs"
-            variant="outline"
-            alignSelf="start"
-            disabled={mine}
-            onClick={() =>
-              change({ assignee: me.id }, { id: me.id, name: me.name, email: me.email })
-            }
-          >
-            {mine ? "Assigned to you" : "Assign to me"}
-          </Button>
-        </Stack>
-        <SelectField
-          label="Status"
-          name="status"
-          size="sm"
-          value={ticket.status}
-          options={STATUS_OPTIONS}
-          onChange={(value) => change({ status: value as Status })}
-        />
-        <SelectField
-          label="Priority"
-          name="priority"
-          size="sm"
-          value={ticket.priority}
-          options={PRIORITY_OPTIONS}
-          onChange={(value) => change({ priority: value as Priority })}
-        />
-        <SelectField
-          label="Category"
-          name="category"
-          size="sm"
-          value={ticket.category}
-          options={CATEGORY_OPTIONS}
-          onChange={(value) => change({ category: value as Category })}
-        />
-        <Stack gap="1" textStyle="sm">
-          <Heading as="h3" textStyle="sm" fontWeight="medium">
-            AI suggestion
-          </Heading>
-          <SuggestionSummary ticket={ticket} />
-        </Stack>
+          <SelectField
+            label="Priority"
+            name="priority"
+            size="sm"
+            value={ticket.priority}
+            options={PRIORITY_OPTIONS}
+            onChange={(value) => change({ priority: value as Priority })}
+          />
+          <SelectField
+            label="Category"
+            name="category"
+            size="sm"
+            value={ticket.category}
+            options={CATEGORY_OPTIONS}
+            onChange={(value) => change({ category: value as Category })}
+          />
+          <Stack gap="1" textStyle="sm" gridColumn={{ base: "span 2", lg: "auto" }}>
+            <Heading as="h3" textStyle="sm" fontWeight="medium">
+              AI suggestion
+            </Heading>
+            <SuggestionSummary ticket={ticket} />
+          </Stack>
+        </SimpleGrid>
       </Card.Body>
     </Card.Root>
   );

@@ -1,4 +1,5 @@
 import {
+  Box,
   Button,
   Card,
   EmptyState,
@@ -80,56 +81,74 @@ function TicketDetails({ ticket, me }: { ticket: Ticket; me: Me }) {
   const isAgent = me.role !== "requester";
   usePageTitle(ticket.title);
   return (
-    <Stack gap={{ base: "3", md: "4" }}>
+    <Stack gap={{ base: "3", md: "4" }} maxW={isAgent ? undefined : "4xl"}>
       <BackLink me={me} />
+      {/* On narrow screens the agent's panel comes right after the ticket, before the
+          conversation, so triage does not mean scrolling past every reply. */}
       <Grid
-        templateColumns={{ base: "1fr", lg: "minmax(0, 1fr) 18rem" }}
-        gap={{ base: "4", md: "5" }}
+        templateColumns={{
+          base: "minmax(0, 1fr)",
+          lg: isAgent ? "minmax(0, 1fr) 18rem" : "minmax(0, 1fr)",
+        }}
+        templateAreas={{
+          base: isAgent ? `"ticket" "panel" "conversation"` : `"ticket" "conversation"`,
+          lg: isAgent ? `"ticket panel" "conversation panel"` : `"ticket" "conversation"`,
+        }}
+        templateRows={{ lg: "auto 1fr" }}
+        columnGap="5"
+        rowGap={{ base: "4", md: "5" }}
         alignItems="start"
       >
-        <Stack gap={{ base: "4", md: "5" }} minW="0">
-          <Card.Root as="section" size="sm" aria-labelledby="ticket-title">
-            <Card.Body gap="3">
-              <Stack gap="1">
-                <Text textStyle="xs" color="fg.muted">
-                  Ticket #{ticket.id} · opened{" "}
-                  <time dateTime={ticket.created_at} title={formatExactTime(ticket.created_at)}>
-                    {formatRelativeTime(ticket.created_at, now)}
-                  </time>
-                </Text>
-                <Heading
-                  as="h1"
-                  size="xl"
-                  id="ticket-title"
-                  wordBreak="break-word"
-                  tabIndex={-1}
-                  _focus={{ outline: "none" }}
-                >
-                  {ticket.title}
-                </Heading>
-              </Stack>
-              <HStack gap="2" wrap="wrap">
-                <StatusBadge status={ticket.status} />
-                <PriorityBadge priority={ticket.priority} />
-                <CategoryBadge category={ticket.category} />
-              </HStack>
-              <CommentBody text={ticket.description} />
-              <TicketFacts ticket={ticket} />
-            </Card.Body>
-          </Card.Root>
-          <Card.Root as="section" size="sm" aria-labelledby="conversation-heading">
-            <Card.Header>
-              <Heading as="h2" size="md" id="conversation-heading">
-                Conversation
+        <Card.Root as="section" size="sm" aria-labelledby="ticket-title" gridArea="ticket">
+          <Card.Body gap="3">
+            <Stack gap="1">
+              <Text textStyle="xs" color="fg.muted">
+                Ticket #{ticket.id} · opened{" "}
+                <time dateTime={ticket.created_at} title={formatExactTime(ticket.created_at)}>
+                  {formatRelativeTime(ticket.created_at, now)}
+                </time>
+              </Text>
+              <Heading
+                as="h1"
+                size="xl"
+                id="ticket-title"
+                wordBreak="break-word"
+                tabIndex={-1}
+                _focus={{ outline: "none" }}
+              >
+                {ticket.title}
               </Heading>
-            </Card.Header>
-            <Card.Body gap="5">
-              <Conversation ticketId={ticket.id} />
-              <ReplyBox ticketId={ticket.id} isAgent={isAgent} />
-            </Card.Body>
-          </Card.Root>
-        </Stack>
-        {isAgent && <TicketSidePanel ticket={ticket} me={me} />}
+            </Stack>
+            <HStack gap="2" wrap="wrap">
+              <StatusBadge status={ticket.status} />
+              <PriorityBadge priority={ticket.priority} />
+              <CategoryBadge category={ticket.category} />
+            </HStack>
+            <CommentBody text={ticket.description} />
+            <TicketFacts ticket={ticket} />
+          </Card.Body>
+        </Card.Root>
+        {isAgent && (
+          <Box gridArea="panel" position={{ lg: "sticky" }} top={{ lg: "20" }}>
+            <TicketSidePanel ticket={ticket} me={me} />
+          </Box>
+        )}
+        <Card.Root
+          as="section"
+          size="sm"
+          aria-labelledby="conversation-heading"
+          gridArea="conversation"
+        >
+          <Card.Header>
+            <Heading as="h2" size="md" id="conversation-heading">
+              Conversation
+            </Heading>
+          </Card.Header>
+          <Card.Body gap="5">
+            <Conversation ticketId={ticket.id} />
+            <ReplyBox ticketId={ticket.id} isAgent={isAgent} />
+          </Card.Body>
+        </Card.Root>
       </Grid>
     </Stack>
   );
