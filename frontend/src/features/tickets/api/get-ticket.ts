@@ -14,10 +14,14 @@ export function getTicketQueryOptions(id: number) {
   });
 }
 
-export function useTicket(id: number) {
+/** `refetchInterval`: how often to refresh it while it is on screen, if at all. */
+export function useTicket(id: number, { refetchInterval }: { refetchInterval?: number } = {}) {
   const queryClient = useQueryClient();
   return useQuery({
     ...getTicketQueryOptions(id),
+    // A ticket that is gone (404) stays gone: stop asking.
+    refetchInterval: (query) =>
+      query.state.status === "error" ? false : (refetchInterval ?? false),
     // The list already holds the ticket: show it at once while the fresh copy loads.
     placeholderData: () => {
       const lists = queryClient.getQueriesData<InfiniteData<TicketPage>>({

@@ -200,8 +200,9 @@ describe("TicketView reply box", () => {
   });
 
   it("gives requesters only Send reply, and says when the ticket is closed", async () => {
+    // Closed by an agent after the page was loaded: the server is the one to say so.
     const api = stubTicketBackend({
-      ticket: { status: "closed" },
+      ticket: { status: "resolved" },
       postComment: () => errorBody("ticket_closed", "This ticket is closed."),
     });
     const { user } = await renderTicket(requester);
@@ -224,6 +225,23 @@ describe("TicketView reply box", () => {
     await user.click(screen.getByRole("button", { name: "Send reply" }));
     expect(api.to("POST", COMMENTS)).toHaveLength(0);
     expect(screen.getByRole("textbox", { name: "Reply" })).toHaveFocus();
+  });
+});
+
+describe("TicketView closed ticket", () => {
+  it("tells a requester up front that a closed ticket takes no replies", async () => {
+    stubTicketBackend({ ticket: { status: "closed" } });
+    await renderTicket(requester);
+
+    expect(screen.getByText("This ticket is closed")).toBeVisible();
+    expect(screen.queryByRole("textbox", { name: "Reply" })).not.toBeInTheDocument();
+  });
+
+  it("still lets an agent write on a closed ticket", async () => {
+    stubTicketBackend({ ticket: { status: "closed" } });
+    await renderTicket(agent);
+
+    expect(screen.getByRole("textbox", { name: "Reply" })).toBeVisible();
   });
 });
 

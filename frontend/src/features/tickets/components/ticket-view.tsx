@@ -14,7 +14,9 @@ import {
 import { Link as RouterLink } from "@tanstack/react-router";
 import { ArrowLeft, SearchX } from "lucide-react";
 import type { ReactNode } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
 import { LoadError } from "@/components/ui/load-error";
+import { COMMENTS_REFRESH_INTERVAL_MS } from "@/config/constants";
 import { ApiError } from "@/lib/api-client";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import { homePathFor } from "@/lib/session";
@@ -44,7 +46,17 @@ export function TicketView({ ticketId, me }: TicketViewProps) {
 }
 
 function TicketLoader({ ticketId, me }: { ticketId: number; me: Me }) {
-  const { data: ticket, isPending, isError, error, refetch, isRefetching } = useTicket(ticketId);
+  // Polled with the conversation: a reply from the requester reopens the ticket.
+  const {
+    data: ticket,
+    isPending,
+    isError,
+    error,
+    refetch,
+    isRefetching,
+  } = useTicket(ticketId, {
+    refetchInterval: COMMENTS_REFRESH_INTERVAL_MS,
+  });
   if (isPending) {
     return (
       <Stack gap="4" aria-busy="true" aria-label="Loading ticket">
@@ -146,7 +158,15 @@ function TicketDetails({ ticket, me }: { ticket: Ticket; me: Me }) {
           </Card.Header>
           <Card.Body gap="5">
             <Conversation ticketId={ticket.id} />
-            <ReplyBox ticketId={ticket.id} isAgent={isAgent} />
+            {!isAgent && ticket.status === "closed" ? (
+              <FormAlert
+                status="info"
+                title="This ticket is closed"
+                messages={["It takes no more replies. If you still need help, file a new ticket."]}
+              />
+            ) : (
+              <ReplyBox ticketId={ticket.id} isAgent={isAgent} />
+            )}
           </Card.Body>
         </Card.Root>
       </Grid>
