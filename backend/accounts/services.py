@@ -174,13 +174,12 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
 
 
 def token_user(secret: str) -> User | None:
-    """Who a token belongs to, if it is valid and its owner active."""
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(secret), user__is_active=True)
-        .first()
-    )
-    if token is None:
+    """Who a token belongs to, if it is valid and its owner active: one indexed lookup."""
+    try:
+        token = ApiToken.objects.select_related("user").get(
+            key_hash=hash_token(secret), user__is_active=True
+        )
+    except ApiToken.DoesNotExist:
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > TOKEN_USE_RECORD_INTERVAL:
