@@ -159,7 +159,7 @@ def test_without_a_key_the_sdk_is_not_even_imported():
     # A fresh interpreter: this one has imported the SDK for the other tests.
     script = (
         "import sys, django; django.setup(); from classifier.chain import build_chain; "
-        "build_chain(); print('openai' in sys.modules)"
+        "build_chain(); sys.stdout.write(str('openai' in sys.modules))"
     )
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings", "LLM_API_KEY": ""}
     backend_dir = Path(__file__).resolve().parents[2]
