@@ -241,3 +241,45 @@ def test_anonymous_answers_are_json_401s_that_say_how_to_authenticate(anonymous)
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == 'Bearer realm="api"'
     assert response.json()["errors"][0]["code"] == "not_authenticated"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_conversation_of_another_requesters_ticket(call, role, others_ticket):
+    url = f"/api/tickets/{others_ticket.pk}/comments/"
+    read = call(role).get(url)
+    assert read.status_code == expect(role, anonymous=401, requester=404, agent=200, admin=200)
+    written = call(role).post(url, {"body": "Looking into it"}, format="json")
+    assert written.status_code == expect(role, anonymous=401, requester=404, agent=201, admin=201)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_conversation_of_ones_own_ticket(call, role, people):
+    mine = make_ticket(requester=people["requester"])
+    url = f"/api/tickets/{mine.pk}/comments/"
+    written = call(role).post(url, {"body": "Any news?"}, format="json")
+    assert written.status_code == expect(role, anonymous=401, requester=201, agent=201, admin=201)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_tickets_history(call, role, people):
+    mine = make_ticket(requester=people["requester"])
+    response = call(role).get(f"/api/tickets/{mine.pk}/history/")
+    assert response.status_code == expect(role, anonymous=401, requester=403, agent=200, admin=200)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_sending_a_sign_in_link(call, role, others_ticket):
+    response = call(role).post(f"/api/users/{others_ticket.requester_id}/invitation/")
+    assert response.status_code == expect(role, anonymous=401, requester=403, agent=403, admin=200)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_reading_one_person(call, role, others_ticket):
+    response = call(role).get(f"/api/users/{others_ticket.requester_id}/")
+    assert response.status_code == expect(role, anonymous=401, requester=403, agent=200, admin=200)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_renaming_oneself(call, role):
+    response = call(role).patch("/api/me/", {"name": "New Name"}, format="json")
+    assert response.status_code == expect(role, anonymous=401, requester=200, agent=200, admin=200)
