@@ -94,7 +94,7 @@ class VisibleTicketsMixin:
     """The tickets the caller may see: requesters their own, agents all."""
 
     def get_queryset(self):
-        tickets = Ticket.objects.select_related("requester")
+        tickets = Ticket.objects.select_related("requester", "assignee")
         if getattr(self, "swagger_fake_view", False):  # drf-spectacular reading the view
             return tickets.none()
         user = self.request.user

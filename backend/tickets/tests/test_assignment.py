@@ -1,6 +1,8 @@
 """Who owns a ticket: an agent or nobody, changed by agents, filtered by queue."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
 from accounts.tests.factories import make_person
@@ -77,3 +79,13 @@ def test_someone_who_stops_working_tickets_owns_none(client_as, admin, agent, ch
     *_, unassigned = client_as(admin).get(f"/api/tickets/{theirs.pk}/history/").json()
     assert unassigned["actor"]["id"] == admin.pk
     assert unassigned["changes"][0]["field"] == "assignee"
+
+
+def test_listing_assigned_tickets_costs_no_query_per_ticket(api, agent, admin):
+    for owner in (agent, admin, agent, admin, None):
+        make_ticket(assignee=owner, requester=make_person(Role.REQUESTER))
+    with CaptureQueriesContext(connection) as few:
+        api.get("/api/tickets/?page_size=1")
+    with CaptureQueriesContext(connection) as many:
+        api.get("/api/tickets/?page_size=5")
+    assert len(many) == len(few)
