@@ -1,8 +1,10 @@
 import { Button, Card, Heading, Stack } from "@chakra-ui/react";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { TextField } from "@/components/ui/text-field";
 import { toaster } from "@/components/ui/toaster";
+import { missingFields, useClientErrors } from "@/lib/client-errors";
 import { formErrors } from "@/lib/form-errors";
 import { useChangePassword } from "../api/change-password";
 
@@ -15,7 +17,7 @@ export function ChangePasswordForm() {
     new_password: "",
     confirmation: "",
   });
-  const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
+  const [clientErrors, check] = useClientErrors<Field>();
   const change = useChangePassword();
   const errors = formErrors(change.error, FIELDS);
   const errorFor = (field: Field) =>
@@ -24,15 +26,16 @@ export function ChangePasswordForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found: Partial<Record<Field, string>> = {
-      ...(!values.current_password && { current_password: "Enter your current password." }),
-      ...(!values.new_password && { new_password: "Choose a new password." }),
+    const found = {
+      ...missingFields({
+        current_password: [values.current_password, "Enter your current password."],
+        new_password: [values.new_password, "Choose a new password."],
+      }),
       ...(values.new_password !== values.confirmation && {
         confirmation: "The two new passwords differ.",
       }),
     };
-    setClientErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (!check(found)) {
       return;
     }
     change.mutate(
@@ -69,25 +72,16 @@ export function ChangePasswordForm() {
               errorText={errorFor("current_password")}
               required
             />
-            <TextField
-              label="New password"
+            <NewPasswordFields
               name="new_password"
-              type="password"
-              autoComplete="new-password"
+              label="New password"
+              repeatLabel="Repeat the new password"
               value={values.new_password}
+              confirmation={values.confirmation}
               onChange={set("new_password")}
+              onConfirmationChange={set("confirmation")}
               errorText={errorFor("new_password")}
-              required
-            />
-            <TextField
-              label="Repeat the new password"
-              name="confirmation"
-              type="password"
-              autoComplete="new-password"
-              value={values.confirmation}
-              onChange={set("confirmation")}
-              errorText={errorFor("confirmation")}
-              required
+              confirmationErrorText={errorFor("confirmation")}
             />
             <Button
               type="submit"

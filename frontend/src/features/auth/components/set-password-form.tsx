@@ -2,7 +2,8 @@ import { Button, Link, Stack } from "@chakra-ui/react";
 import { Link as RouterLink } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
+import { missingFields, useClientErrors } from "@/lib/client-errors";
 import { formErrors } from "@/lib/form-errors";
 import type { Me } from "@/types/api";
 import { useResetPassword } from "../api/password-reset";
@@ -16,9 +17,7 @@ type SetPasswordFormProps = {
 export function SetPasswordForm({ resetKey, onSignedIn }: SetPasswordFormProps) {
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
-  const [clientErrors, setClientErrors] = useState<{ password?: string; confirmation?: string }>(
-    {},
-  );
+  const [clientErrors, check] = useClientErrors<"password" | "confirmation">();
   const reset = useResetPassword();
   const errors = formErrors(reset.error, ["password", "key"]);
 
@@ -35,11 +34,10 @@ export function SetPasswordForm({ resetKey, onSignedIn }: SetPasswordFormProps) 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = {
-      ...(!password && { password: "Choose a password." }),
+      ...missingFields({ password: [password, "Choose a password."] }),
       ...(password !== confirmation && { confirmation: "The two passwords differ." }),
     };
-    setClientErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (!check(found)) {
       return;
     }
     reset.mutate(
@@ -65,25 +63,16 @@ export function SetPasswordForm({ resetKey, onSignedIn }: SetPasswordFormProps) 
             </Link>
           </FormAlert>
         )}
-        <TextField
-          label="New password"
+        <NewPasswordFields
           name="password"
-          type="password"
-          autoComplete="new-password"
+          label="New password"
+          repeatLabel="Repeat the password"
           value={password}
+          confirmation={confirmation}
           onChange={setPassword}
+          onConfirmationChange={setConfirmation}
           errorText={clientErrors.password ?? errors.field.password}
-          required
-        />
-        <TextField
-          label="Repeat the password"
-          name="confirmation"
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={setConfirmation}
-          errorText={clientErrors.confirmation}
-          required
+          confirmationErrorText={clientErrors.confirmation}
         />
         <Button type="submit" colorPalette="teal" loading={reset.isPending} loadingText="Saving">
           Set password

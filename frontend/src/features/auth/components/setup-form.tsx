@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { ApiError } from "@/lib/api-client";
+import { missingFields, useClientErrors } from "@/lib/client-errors";
 import { formErrors } from "@/lib/form-errors";
 import type { Me } from "@/types/api";
 import { useCreateAdministrator } from "../api/setup";
@@ -17,7 +18,7 @@ export function SetupForm({ onCreated }: { onCreated: (me: Me) => void }) {
     name: "",
     password: "",
   });
-  const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
+  const [missing, check] = useClientErrors<Field>();
   const create = useCreateAdministrator();
   const done = create.error instanceof ApiError && create.error.status === 403;
   const errors = formErrors(done ? null : create.error, FIELDS);
@@ -36,13 +37,12 @@ export function SetupForm({ onCreated }: { onCreated: (me: Me) => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const blank = {
-      ...(!values.email.trim() && { email: "Enter your email address." }),
-      ...(!values.name.trim() && { name: "Enter your name." }),
-      ...(!values.password && { password: "Choose a password." }),
-    };
-    setMissing(blank);
-    if (Object.keys(blank).length > 0) {
+    const required = missingFields({
+      email: [values.email.trim(), "Enter your email address."],
+      name: [values.name.trim(), "Enter your name."],
+      password: [values.password, "Choose a password."],
+    });
+    if (!check(required)) {
       return;
     }
     create.mutate(

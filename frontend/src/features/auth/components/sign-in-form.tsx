@@ -4,32 +4,33 @@ import { type FormEvent, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { ApiError } from "@/lib/api-client";
+import { missingFields, useClientErrors } from "@/lib/client-errors";
 import { formErrors } from "@/lib/form-errors";
 import type { Me } from "@/types/api";
 import { useSignIn } from "../api/sign-in";
 
 const FIELDS = ["email", "password"] as const;
+type Field = (typeof FIELDS)[number];
 
 export const TOO_MANY_ATTEMPTS = "Too many attempts, try again later.";
 
 export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [missing, setMissing] = useState<Partial<Record<(typeof FIELDS)[number], string>>>({});
+  const [missing, check] = useClientErrors<Field>();
   const signIn = useSignIn();
 
   const throttled = signIn.error instanceof ApiError && signIn.error.status === 429;
   const errors = formErrors(throttled ? null : signIn.error, FIELDS);
-  const errorFor = (field: (typeof FIELDS)[number]) => missing[field] ?? errors.field[field];
+  const errorFor = (field: Field) => missing[field] ?? errors.field[field];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const blank = {
-      ...(!email.trim() && { email: "Enter your email address." }),
-      ...(!password && { password: "Enter your password." }),
-    };
-    setMissing(blank);
-    if (Object.keys(blank).length > 0) {
+    const required = missingFields({
+      email: [email.trim(), "Enter your email address."],
+      password: [password, "Enter your password."],
+    });
+    if (!check(required)) {
       return;
     }
     signIn.mutate({ email: email.trim(), password }, { onSuccess: onSignedIn });

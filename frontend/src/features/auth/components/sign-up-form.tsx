@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { ApiError } from "@/lib/api-client";
+import { missingFields, useClientErrors } from "@/lib/client-errors";
 import { formErrors } from "@/lib/form-errors";
 import type { Me } from "@/types/api";
 import { useSignUp } from "../api/sign-up";
@@ -20,7 +21,7 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
     name: "",
     password: "",
   });
-  const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
+  const [missing, check] = useClientErrors<Field>();
   const signUp = useSignUp();
 
   const closed = signUp.error instanceof ApiError && signUp.error.status === 403;
@@ -38,13 +39,12 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const blank = {
-      ...(!values.email.trim() && { email: "Enter your email address." }),
-      ...(!values.name.trim() && { name: "Enter your name." }),
-      ...(!values.password && { password: "Choose a password." }),
-    };
-    setMissing(blank);
-    if (Object.keys(blank).length > 0) {
+    const required = missingFields({
+      email: [values.email.trim(), "Enter your email address."],
+      name: [values.name.trim(), "Enter your name."],
+      password: [values.password, "Choose a password."],
+    });
+    if (!check(required)) {
       return;
     }
     signUp.mutate(

@@ -4,6 +4,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { toaster } from "@/components/ui/toaster";
+import { missingFields, useClientErrors } from "@/lib/client-errors";
 import { formErrors } from "@/lib/form-errors";
 import type { Role } from "@/types/api";
 import { useInvitePerson } from "../api/invite-person";
@@ -16,7 +17,7 @@ export function InviteForm() {
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("requester");
-  const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
+  const [missing, check] = useClientErrors<Field>();
   const emailRef = useRef<HTMLInputElement>(null);
   const invite = useInvitePerson();
   const errors = formErrors(invite.error, FIELDS);
@@ -24,12 +25,11 @@ export function InviteForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const blank = {
-      ...(!email.trim() && { email: "Enter their email address." }),
-      ...(!name.trim() && { name: "Enter their name." }),
-    };
-    setMissing(blank);
-    if (Object.keys(blank).length > 0) {
+    const required = missingFields({
+      email: [email.trim(), "Enter their email address."],
+      name: [name.trim(), "Enter their name."],
+    });
+    if (!check(required)) {
       return;
     }
     invite.mutate(

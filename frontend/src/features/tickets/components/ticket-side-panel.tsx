@@ -1,10 +1,16 @@
 import { Button, Card, Heading, SimpleGrid, Stack } from "@chakra-ui/react";
 import { SelectField } from "@/components/ui/select-field";
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/ticket-fields";
-import type { Category, Me, Priority, Status, Ticket, TicketPerson } from "@/types/api";
+import type { Me, Ticket, TicketPerson } from "@/types/api";
 import { useAssignablePeople } from "../api/get-assignable-people";
 import { type TicketChanges, useUpdateTicket } from "../api/update-ticket";
 import { SuggestionSummary } from "./ticket-facts";
+
+const SELECTS = [
+  { name: "status", label: "Status", options: STATUS_OPTIONS },
+  { name: "priority", label: "Priority", options: PRIORITY_OPTIONS },
+  { name: "category", label: "Category", options: CATEGORY_OPTIONS },
+] as const;
 
 /** Agents' controls: status, priority, category and who owns the ticket. */
 export function TicketSidePanel({ ticket, me }: { ticket: Ticket; me: Me }) {
@@ -55,30 +61,18 @@ export function TicketSidePanel({ ticket, me }: { ticket: Ticket; me: Me }) {
               {mine ? "Assigned to you" : "Assign to me"}
             </Button>
           </Stack>
-          <SelectField
-            label="Status"
-            name="status"
-            size="sm"
-            value={ticket.status}
-            options={STATUS_OPTIONS}
-            onChange={(value) => change({ status: value as Status })}
-          />
-          <SelectField
-            label="Priority"
-            name="priority"
-            size="sm"
-            value={ticket.priority}
-            options={PRIORITY_OPTIONS}
-            onChange={(value) => change({ priority: value as Priority })}
-          />
-          <SelectField
-            label="Category"
-            name="category"
-            size="sm"
-            value={ticket.category}
-            options={CATEGORY_OPTIONS}
-            onChange={(value) => change({ category: value as Category })}
-          />
+          {SELECTS.map(({ name, label, options }) => (
+            <SelectField
+              key={name}
+              label={label}
+              name={name}
+              size="sm"
+              value={ticket[name]}
+              options={options}
+              // The options are the field's own values, so the choice fits the field.
+              onChange={(value) => change({ [name]: value } as TicketChanges)}
+            />
+          ))}
           <Stack gap="1" textStyle="sm" gridColumn={{ base: "span 2", lg: "auto" }}>
             <Heading as="h3" textStyle="sm" fontWeight="medium">
               AI suggestion
