@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from accounts.models import User, hash_token
 from config.tests.live_server import (
     BACKEND,
     HEALTH,
@@ -38,8 +39,13 @@ def server_env(django_db_setup):
 
 @pytest.fixture(scope="module")
 def token(django_db_setup, django_db_blocker):
+    """Committed for the server to see, so removed afterwards by hand: no test's
+    rollback or flush covers a module's fixture."""
     with django_db_blocker.unblock():
-        return agent_token()
+        secret = agent_token()
+    yield secret
+    with django_db_blocker.unblock():
+        User.objects.filter(api_tokens__key_hash=hash_token(secret)).delete()
 
 
 @pytest.fixture(scope="module")
