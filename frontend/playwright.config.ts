@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /** The demo desk: sample people and tickets, one-click sign-in. */
-export const DEMO_PORT = 8766;
+export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 8766);
 /** A desk with no accounts yet, for the first-run page. */
-export const FRESH_PORT = 8767;
+export const FRESH_PORT = Number(process.env.E2E_FRESH_PORT ?? 8767);
 
 // The config is loaded by the runner and again by every worker; only the runner (the
 // first to load it) makes the throwaway data folders, and the workers inherit the names.
