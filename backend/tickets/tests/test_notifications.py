@@ -165,3 +165,12 @@ def test_requesters_and_agents_of_other_tickets_hear_nothing(client_as, api, mai
     api.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Done", "status": "resolved"}, "json")
     run_worker()
     assert mailbox.to(bystander.email) == mailbox.to(other_requester.email) == []
+
+
+def test_a_title_with_line_breaks_makes_a_one_line_subject(api, mailbox, requester):
+    ticket = make_ticket(requester=requester, title="Broken\r\nBcc: everyone@example.com")
+    api.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Looking"}, "json")
+    run_worker()
+    [mail] = mailbox.to(requester.email)
+    assert mail["Subject"] == f"[#{ticket.pk}] New reply: Broken Bcc: everyone@example.com"
+    assert mail["Bcc"] is None
