@@ -33,10 +33,9 @@ export function AiSuggestion({ ticket }: { ticket: Ticket }) {
         <Text color="fg.muted">No suggestion was recorded for this ticket.</Text>
       ) : (
         <>
-          <HStack gap="1.5" wrap="wrap">
-            <Text color="fg.muted">Suggested by</Text>
-            <BackendBadge backend={backend} />
-          </HStack>
+          <Text color="fg.muted">
+            Suggested by <BackendBadge backend={backend} />
+          </Text>
           <Stack as="ul" gap="2" listStyleType="none">
             {outcomes.map((outcome) => (
               <OutcomeRow key={outcome.field} outcome={outcome} />
