@@ -199,6 +199,7 @@ test("a ticket's day: filed, taken, answered, answered back, resolved", async ({
   });
   await mine.getByRole("link", { name: title }).click();
   await expect(page.getByTitle("Status")).toHaveText("Resolved");
+  await expect(page.getByText("This ticket is resolved.", { exact: false })).toBeVisible();
   await expect(page.getByText(note)).toHaveCount(0);
   await checkPage(page, "ticket (requester)", {
     desktop: "ticket-requester-dark",

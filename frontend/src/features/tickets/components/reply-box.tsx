@@ -154,9 +154,12 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
           <Field.ErrorText>{bodyError}</Field.ErrorText>
         ) : (
           <Field.HelperText>
-            {isNote ? "Hidden from the requester. " : ""}
-            <Kbd size="sm">Ctrl</Kbd>+<Kbd size="sm">Enter</Kbd> (<Kbd size="sm">⌘</Kbd>+
-            <Kbd size="sm">Enter</Kbd>) sends; <Kbd size="sm">R</Kbd> jumps here.
+            {isNote && "Hidden from the requester. "}
+            {/* Keyboard hints mean nothing on a phone. */}
+            <Text as="span" hideBelow="md">
+              <Kbd size="sm">Ctrl</Kbd>+<Kbd size="sm">Enter</Kbd> (<Kbd size="sm">⌘</Kbd>+
+              <Kbd size="sm">Enter</Kbd>) sends; <Kbd size="sm">R</Kbd> jumps here.
+            </Text>
           </Field.HelperText>
         )}
       </Field.Root>

@@ -1,4 +1,4 @@
-import { Card, HStack, Icon, LinkBox, LinkOverlay, Text } from "@chakra-ui/react";
+import { Badge, Card, HStack, Icon, LinkBox, LinkOverlay, Text } from "@chakra-ui/react";
 import { Link as RouterLink } from "@tanstack/react-router";
 import { MessageSquare } from "lucide-react";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
@@ -54,6 +54,15 @@ export function TicketCard({ ticket, now, meId, showRequester = false }: TicketC
             {ticket.description}
           </Text>
           <HStack gap="2" wrap="wrap" pt="0.5">
+            {ticket.unread && (
+              <Badge
+                colorPalette="teal"
+                variant="solid"
+                title="The requester replied since you last opened it"
+              >
+                New reply
+              </Badge>
+            )}
             <StatusBadge status={ticket.status} />
             <PriorityBadge priority={ticket.priority} />
             <CategoryBadge category={ticket.category} />

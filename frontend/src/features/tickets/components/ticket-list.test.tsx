@@ -161,7 +161,7 @@ describe("TicketList opening a ticket", () => {
 });
 
 describe("TicketList last reply", () => {
-  it("says who replied last and when, with the reader's own replies as You", async () => {
+  it("says who replied last and when, own replies as You, unread ones as New reply", async () => {
     const rita = makeMe({ id: 7, name: "Rita Requester", role: "requester" });
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
     stubFetch({
@@ -171,6 +171,7 @@ describe("TicketList last reply", () => {
             makeTicket({
               id: 1,
               title: "Answered by an agent",
+              unread: true,
               last_reply_at: twoHoursAgo,
               last_reply_by: { id: 3, name: "Alex Agent", email: "alex@example.com" },
             }),
@@ -194,5 +195,7 @@ describe("TicketList last reply", () => {
       "You replied 2 hr. ago",
     );
     expect(card("Not answered").getByTestId("last-reply")).toHaveTextContent("No replies yet");
+    expect(card("Answered by an agent").getByText("New reply")).toBeVisible();
+    expect(card("Answered by me").queryByText("New reply")).not.toBeInTheDocument();
   });
 });

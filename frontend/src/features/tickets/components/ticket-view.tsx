@@ -160,6 +160,11 @@ function TicketDetails({ ticket, me }: { ticket: Ticket; me: Me }) {
           </Card.Header>
           <Card.Body gap="5">
             <Conversation ticketId={ticket.id} withHistory={isAgent} />
+            {!isAgent && ticket.status === "resolved" && (
+              <Text textStyle="sm" color="fg.muted">
+                This ticket is resolved. If something is still wrong, reply and it opens again.
+              </Text>
+            )}
             {!isAgent && ticket.status === "closed" ? (
               <FormAlert
                 status="info"
