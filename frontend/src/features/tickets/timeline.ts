@@ -50,13 +50,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   classified_by: CLASSIFIER_LABELS,
 };
 
-const FIELD_NAMES: Record<string, string> = {
-  status: "status",
-  category: "category",
-  priority: "priority",
-  title: "title",
-  requester: "requester",
-};
+/** Fields whose change reads "changed <field> <old> → <new>". */
+const FROM_TO_FIELDS = new Set(["status", "category", "priority", "requester"]);
 
 /** A recorded value as a person reads it: labels for choices, names for people. */
 export function describeValue(field: string, value: HistoryValue): string {
@@ -85,7 +80,7 @@ function find(entry: HistoryEntry, field: string): HistoryChange | undefined {
   return entry.changes.find((change) => change.field === field);
 }
 
-/** "billing · high": the labels a suggestion named, in a fixed order. */
+/** "Billing · High": the labels a suggestion named, category first. */
 function suggestionText(entry: HistoryEntry): string {
   return ["suggested_category", "suggested_priority"]
     .map((field) => find(entry, field))
@@ -108,8 +103,8 @@ function describeChange(change: HistoryChange): string | null {
   if (field === "title") {
     return `renamed it “${describeValue(field, change.new)}”`;
   }
-  if (field in FIELD_NAMES) {
-    return `changed ${FIELD_NAMES[field]} ${describeValue(field, change.old)} → ${describeValue(field, change.new)}`;
+  if (FROM_TO_FIELDS.has(field)) {
+    return `changed ${field} ${describeValue(field, change.old)} → ${describeValue(field, change.new)}`;
   }
   return null;
 }
