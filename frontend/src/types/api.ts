@@ -93,6 +93,11 @@ export type Ticket = {
   classified_by: Classifier | null;
   created_at: string;
   updated_at: string;
+  /** The last public reply: internal notes never count. */
+  last_reply_at: string | null;
+  last_reply_by: TicketPerson | null;
+  /** Agents: the requester replied since this agent last opened the ticket. */
+  unread: boolean;
 };
 
 export type TicketPage = {

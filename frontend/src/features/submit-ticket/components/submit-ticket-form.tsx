@@ -79,7 +79,7 @@ export function SubmitTicketForm({ agent }: SubmitTicketFormProps) {
   const [chosenPriority, setChosenPriority] = useState<Priority | null>(null);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
-  const { suggestion, isLoading, error, paused, flush, reset } = useTicketSuggestion({
+  const { suggestion, isLoading, error, paused, flush } = useTicketSuggestion({
     title,
     description,
   });
@@ -108,7 +108,6 @@ export function SubmitTicketForm({ agent }: SubmitTicketFormProps) {
     setClientErrors({});
     setRequester(null);
     setPickerKey((key) => key + 1);
-    reset();
   };
 
   const submit = (event: FormEvent) => {
@@ -232,7 +231,7 @@ export function SubmitTicketForm({ agent }: SubmitTicketFormProps) {
                 options={CATEGORY_OPTIONS}
                 loading={isLoading}
                 errorText={errorFor("category")}
-                onChange={(value) => setChosenCategory((value as Category) || null)}
+                onChange={(value) => setChosenCategory(value || null)}
                 helperText={
                   chosenCategory &&
                   suggestion &&
@@ -252,7 +251,7 @@ export function SubmitTicketForm({ agent }: SubmitTicketFormProps) {
                 options={PRIORITY_OPTIONS}
                 loading={isLoading}
                 errorText={errorFor("priority")}
-                onChange={(value) => setChosenPriority((value as Priority) || null)}
+                onChange={(value) => setChosenPriority(value || null)}
                 helperText={
                   chosenPriority &&
                   suggestion &&
