@@ -1,5 +1,5 @@
 import { Field, Kbd, NativeSelect, Spinner } from "@chakra-ui/react";
-import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
+import { type ChangeEvent, type KeyboardEvent, type ReactNode, useRef, useState } from "react";
 
 export type SelectOption<T extends string = string> = { value: T; label: string };
 
@@ -45,12 +45,70 @@ function stepsClosedSelect(event: KeyboardEvent): boolean {
 }
 
 /**
- * A labelled native `<select>`: real keyboard and screen-reader behaviour on every device.
- *
- * Browsers change a closed select's value on every arrow key, firing `change` each time.
- * Those steps stay a draft here: `onChange` is called once, with the option chosen from
- * the open list, on Enter, or when the select loses focus. Escape drops the draft.
+ * The keyboard rule of every select that saves on change: browsers change a closed
+ * `<select>`'s value on every arrow key, firing `change` each time. Those steps stay a
+ * draft: `onCommit` is called once, with the option chosen from the open list, on
+ * Enter, or when the select loses focus. Escape drops the draft. Spread `fieldProps` on
+ * the `<select>`.
  */
+export function useDraftSelect<T extends string>({
+  value,
+  choices,
+  onCommit,
+}: {
+  value: T;
+  /** The values the select offers, "" included if it has an empty option. */
+  choices: readonly T[];
+  onCommit: (choice: T) => void;
+}) {
+  const [draft, setDraft] = useState<T | null>(null);
+  const stepping = useRef(false);
+
+  const commit = (choice: T) => {
+    setDraft(null);
+    if (choice !== value) {
+      onCommit(choice);
+    }
+  };
+
+  const fieldProps = {
+    value: draft ?? value,
+    onKeyDown: (event: KeyboardEvent<HTMLSelectElement>) => {
+      if (draft !== null && event.key === "Enter") {
+        event.preventDefault();
+        commit(draft);
+      } else if (draft !== null && event.key === "Escape") {
+        event.preventDefault();
+        setDraft(null);
+      } else {
+        stepping.current = stepsClosedSelect(event);
+      }
+    },
+    onKeyUp: () => {
+      stepping.current = false;
+    },
+    onChange: (event: ChangeEvent<HTMLSelectElement>) => {
+      const choice = choices.find((option) => option === event.currentTarget.value);
+      if (choice === undefined) {
+        return;
+      }
+      if (stepping.current) {
+        setDraft(choice);
+      } else {
+        commit(choice);
+      }
+    },
+    onBlur: () => {
+      if (draft !== null) {
+        commit(draft);
+      }
+    },
+  };
+  return { fieldProps, pending: draft !== null && draft !== value };
+}
+
+/** A labelled native `<select>` (real keyboard and screen-reader behaviour on every
+ * device) whose arrow-key steps are a draft until chosen (see useDraftSelect). */
 export function SelectField<T extends string>(props: SelectFieldProps<T>) {
   const {
     label,
@@ -63,66 +121,24 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
     errorText,
     size = "md",
   } = props;
-  const [draft, setDraft] = useState<T | "" | null>(null);
-  const stepping = useRef(false);
-
-  const commit = (choice: T | "") => {
-    setDraft(null);
-    if (choice === props.value) {
-      return;
-    }
-    if (props.placeholder === undefined) {
-      if (choice !== "") {
+  const values = options.map((option) => option.value);
+  const { fieldProps, pending } = useDraftSelect<T | "">({
+    value: props.value,
+    choices: placeholder === undefined ? values : ["", ...values],
+    onCommit: (choice) => {
+      if (props.placeholder !== undefined) {
+        props.onChange(choice);
+      } else if (choice !== "") {
         props.onChange(choice);
       }
-    } else {
-      props.onChange(choice);
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
-    if (draft !== null && event.key === "Enter") {
-      event.preventDefault();
-      commit(draft);
-    } else if (draft !== null && event.key === "Escape") {
-      event.preventDefault();
-      setDraft(null);
-    } else {
-      stepping.current = stepsClosedSelect(event);
-    }
-  };
-
-  const onSelect = (raw: string) => {
-    const choice = raw === "" ? "" : options.find((option) => option.value === raw)?.value;
-    if (choice === undefined) {
-      return;
-    }
-    if (stepping.current) {
-      setDraft(choice);
-    } else {
-      commit(choice);
-    }
-  };
+    },
+  });
 
   return (
     <Field.Root invalid={Boolean(errorText)} disabled={disabled}>
       <Field.Label>{label}</Field.Label>
       <NativeSelect.Root size={size} disabled={disabled}>
-        <NativeSelect.Field
-          name={name}
-          value={draft ?? props.value}
-          aria-busy={loading}
-          onKeyDown={onKeyDown}
-          onKeyUp={() => {
-            stepping.current = false;
-          }}
-          onChange={(event) => onSelect(event.currentTarget.value)}
-          onBlur={() => {
-            if (draft !== null) {
-              commit(draft);
-            }
-          }}
-        >
+        <NativeSelect.Field name={name} aria-busy={loading} {...fieldProps}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -138,7 +154,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
           <NativeSelect.Indicator />
         )}
       </NativeSelect.Root>
-      {draft !== null && draft !== props.value ? (
+      {pending ? (
         <Field.HelperText>
           <Kbd size="sm">Enter</Kbd> saves, <Kbd size="sm">Esc</Kbd> goes back
         </Field.HelperText>

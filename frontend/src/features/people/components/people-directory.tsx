@@ -21,7 +21,7 @@ import { Search, Users } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LoadError } from "@/components/ui/load-error";
-import { SelectField, type SelectOption } from "@/components/ui/select-field";
+import { SelectField, type SelectOption, useDraftSelect } from "@/components/ui/select-field";
 import { toaster } from "@/components/ui/toaster";
 import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
@@ -209,25 +209,11 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
                   </Stack>
                 </Table.Cell>
                 <Table.Cell>
-                  <NativeSelect.Root size="xs" width="36" disabled={update.isPending}>
-                    <NativeSelect.Field
-                      aria-label={`Role of ${person.name}`}
-                      value={person.role}
-                      onChange={(event) => {
-                        const role = ROLES.find((r) => r === event.currentTarget.value);
-                        if (role) {
-                          change(person, { role });
-                        }
-                      }}
-                    >
-                      {ROLE_OPTIONS.map((option) => (
-                        <option key={option.value} value={option.value}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </NativeSelect.Field>
-                    <NativeSelect.Indicator />
-                  </NativeSelect.Root>
+                  <RoleSelect
+                    person={person}
+                    disabled={update.isPending}
+                    onChange={(role) => change(person, { role })}
+                  />
                 </Table.Cell>
                 <Table.Cell whiteSpace="nowrap" textStyle="sm">
                   {person.last_login ? (
@@ -318,6 +304,31 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
       </ConfirmDialog>
       <PersonTokensDialog person={tokensOf} onClose={() => setTokensOf(null)} />
     </Stack>
+  );
+}
+
+/** A person's role, changed in place: arrow keys pick, Enter or leaving saves. */
+function RoleSelect({
+  person,
+  disabled,
+  onChange,
+}: {
+  person: User;
+  disabled: boolean;
+  onChange: (role: Role) => void;
+}) {
+  const { fieldProps } = useDraftSelect({ value: person.role, choices: ROLES, onCommit: onChange });
+  return (
+    <NativeSelect.Root size="xs" width="36" disabled={disabled}>
+      <NativeSelect.Field aria-label={`Role of ${person.name}`} {...fieldProps}>
+        {ROLE_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </NativeSelect.Field>
+      <NativeSelect.Indicator />
+    </NativeSelect.Root>
   );
 }
 
