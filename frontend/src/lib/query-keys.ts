@@ -11,6 +11,8 @@ export const ticketKeys = {
   details: () => [...ticketKeys.all, "detail"] as const,
   detail: (id: number) => [...ticketKeys.details(), id] as const,
   comments: (id: number) => [...ticketKeys.all, "comments", id] as const,
+  /** The queues' counts: outside `lists()`, whose entries all hold pages of tickets. */
+  queues: () => [...ticketKeys.all, "queues"] as const,
 };
 
 export const statsKeys = {

@@ -15,6 +15,9 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     classified_by: "rules",
     created_at: new Date(Date.now() - 5 * 60_000).toISOString(),
     updated_at: new Date(Date.now() - 5 * 60_000).toISOString(),
+    last_reply_at: null,
+    last_reply_by: null,
+    unread: false,
     ...overrides,
   };
 }
