@@ -60,21 +60,21 @@ export function ConsoleFilters({ view, onChange, searchRef }: ConsoleFiltersProp
       </Field.Root>
       <FilterSelect
         label="Category"
-        placeholder="All categories"
+        placeholder="Any category"
         options={CATEGORY_OPTIONS}
         value={view.category}
         onChange={(value) => onChange({ category: value as Category | undefined })}
       />
       <FilterSelect
         label="Priority"
-        placeholder="All priorities"
+        placeholder="Any priority"
         options={PRIORITY_OPTIONS}
         value={view.priority}
         onChange={(value) => onChange({ priority: value as Priority | undefined })}
       />
       <FilterSelect
         label="Status"
-        placeholder="All statuses"
+        placeholder="Any status"
         options={STATUS_OPTIONS}
         value={view.status}
         onChange={(value) => onChange({ status: value as Status | undefined })}
@@ -116,6 +116,7 @@ function FilterSelect({ label, placeholder, options, value, onChange }: FilterSe
       <NativeSelect.Root size="sm">
         <NativeSelect.Field
           name={`filter-${label.toLowerCase()}`}
+          textStyle={{ base: "xs", sm: "sm" }}
           value={value ?? ""}
           onChange={(event) => onChange(event.currentTarget.value || undefined)}
         >

@@ -143,7 +143,7 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
       />
       <Box
         as="section"
-        aria-label={QUEUE_LABELS[view.queue]}
+        aria-label="Tickets"
         bg="bg.panel"
         borderWidth="1px"
         borderRadius="l3"
@@ -208,6 +208,7 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
         ) : (
           <Box opacity={list.isPlaceholderData ? 0.6 : 1}>
             <TicketTable
+              label={QUEUE_LABELS[view.queue]}
               tickets={tickets}
               view={view}
               now={now}

@@ -13,6 +13,8 @@ import type { Ticket } from "@/types/api";
 import { type ConsoleView, type SortColumn, sortDirection } from "../view";
 
 type TicketTableProps = {
+  /** The queue shown, which names the table. */
+  label: string;
   tickets: readonly Ticket[];
   view: ConsoleView;
   now: number;
@@ -37,15 +39,18 @@ const PHONE_ROW = {
   py: { base: "2", md: "0" },
 } as const;
 
+// Cells keep the table's padding on wide screens and lose it (and their rules) in a row of two lines.
 const cell = (area: string) =>
   ({
     display: { base: "block", md: "table-cell" },
     gridArea: area,
-    p: { base: "0", md: undefined },
+    p: { base: "0", md: "2" },
+    borderBottomWidth: { base: "0", md: "1px" },
   }) as const;
 
 /** The queue as a dense table: one line per ticket, sortable, selectable, keyboard-led. */
 export function TicketTable({
+  label,
   tickets,
   view,
   now,
@@ -66,7 +71,7 @@ export function TicketTable({
       size="sm"
       tableLayout={{ md: "fixed" }}
       display={{ base: "block", md: "table" }}
-      aria-label="Tickets"
+      aria-label={label}
     >
       <Table.ColumnGroup hideBelow="md">
         <Table.Column width="10" />
@@ -167,12 +172,12 @@ function TicketRow({ ticket, now, active, selected, onToggle, onActivate }: Tick
       bg={selected ? "teal.subtle" : undefined}
       borderBottomWidth={{ base: "1px", md: "0" }}
       _hover={{ bg: selected ? "teal.subtle" : "bg.muted" }}
-      outline="none"
       _focusVisible={{
-        boxShadow: "inset 3px 0 0 0 var(--chakra-colors-teal-focus-ring)",
+        outline: "2px solid",
+        outlineColor: "teal.focusRing",
+        outlineOffset: "-2px",
         bg: "bg.muted",
       }}
-      css={{ "&:focus-visible > td": { borderColor: "teal.focusRing" } }}
     >
       <Table.Cell {...cell("check")}>
         <Checkbox.Root size="sm" checked={selected} onCheckedChange={onToggle}>
