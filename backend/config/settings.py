@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "allauth.headless",
     "pgtrigger",
     "pghistory",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "tickets",
 ]
@@ -278,6 +280,13 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+
+# The desk's address as people reach it, for links in mail sent outside any request.
+DESK_URL = env_str("DESK_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background tasks (notification mail) are rows in PostgreSQL, run by
+# `manage.py db_worker`: no broker to operate.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

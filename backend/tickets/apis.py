@@ -26,22 +26,32 @@ from accounts.permissions import IsAgent
 from classifier import classifier_health, classify
 from config.api import KnownQueryParamsMixin, StrictPageSizeMixin, strict_input
 from config.schema import ANY_TEXT
-from tickets.filters import ASSIGNEE, TicketFilter
+from tickets.filters import ASSIGNEE, ORDERINGS, TicketFilter
 from tickets.history import ticket_history
 from tickets.models import Comment, Ticket
-from tickets.selectors import ticket_stats
+from tickets.selectors import queue_counts, ticket_stats, unread_condition
 from tickets.serializers import (
     ClassifyRequestSerializer,
     ClassifyResponseSerializer,
     CommentCreateSerializer,
     CommentSerializer,
     HistoryEntrySerializer,
+    TicketBulkUpdateSerializer,
     TicketCreateSerializer,
+    TicketQueuesSerializer,
     TicketSerializer,
     TicketStatsSerializer,
     TicketUpdateSerializer,
 )
-from tickets.services import TicketClosed, comment_create, ticket_create, ticket_update
+from tickets.services import (
+    TicketClosed,
+    TicketsMissing,
+    comment_create,
+    ticket_create,
+    ticket_mark_read,
+    ticket_update,
+    tickets_bulk_update,
+)
 from tickets.throttles import ClassifyThrottle, CreateThrottle
 
 CURSOR_KEYS = {"o", "r", "p"}  # offset, reverse, position: what DRF encodes
@@ -57,11 +67,16 @@ class TicketCursorPagination(StrictPageSizeMixin, CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
 
+    def get_ordering(self, request: Request, queryset, view) -> tuple[str, str]:
+        """The `ordering` asked for (checked by TicketFilter, which adds its sort key)."""
+        return ORDERINGS.get(request.query_params.get("ordering"), self.ordering)
+
     def decode_cursor(self, request: Request) -> Cursor | None:
         """DRF's decoding, stricter: it skips characters outside base64 and ignores
         unknown keys, so "%%%" or "abc" would read as the first page, and it passes the
         position to PostgreSQL as it came, so an offset of -16:00 (valid ISO 8601, out
-        of PostgreSQL's range) or a date that is no date would answer 500."""
+        of PostgreSQL's range), a date that is no date or a rank that is no number would
+        answer 500."""
         encoded = request.query_params.get(self.cursor_query_param)
         if encoded is None:
             return None
@@ -78,27 +93,40 @@ class TicketCursorPagination(StrictPageSizeMixin, CursorPagination):
         cursor = super().decode_cursor(request)
         if cursor.position is None:
             return cursor
-        # The position is the created_at of the page's edge: sent on in UTC.
         try:
-            moment = parse_datetime(cursor.position)
-            if moment is None:
-                raise ValueError(cursor.position)
-            if timezone.is_naive(moment):
-                moment = timezone.make_aware(moment, UTC)
-            return cursor._replace(position=moment.astimezone(UTC).isoformat())
+            return cursor._replace(position=self._checked_position(cursor.position))
         except (ValueError, OverflowError):
             raise NotFound(self.invalid_cursor_message) from None
+
+    def _checked_position(self, position: str) -> str:
+        """The position (the sort key of the page's edge) as PostgreSQL can take it."""
+        key = self.ordering[0].lstrip("-")
+        if key in ("created_at", "updated_at"):
+            # Sent on in UTC.
+            moment = parse_datetime(position)
+            if moment is None:
+                raise ValueError(position)
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, UTC)
+            return moment.astimezone(UTC).isoformat()
+        if key in ("priority_key", "status_key"):
+            return str(int(position, 10))
+        if "\x00" in position:  # PostgreSQL takes no NUL in text
+            raise ValueError(position)
+        return position
 
 
 class VisibleTicketsMixin:
     """The tickets the caller may see: requesters their own, agents all."""
 
     def get_queryset(self):
-        tickets = Ticket.objects.select_related("requester", "assignee")
+        tickets = Ticket.objects.select_related("requester", "assignee", "last_reply_by")
         if getattr(self, "swagger_fake_view", False):  # drf-spectacular reading the view
             return tickets.none()
         user = self.request.user
-        return tickets if user.is_agent else tickets.filter(requester=user)
+        if not user.is_agent:
+            return tickets.filter(requester=user)
+        return tickets.annotate(unread=unread_condition(user))
 
 
 @extend_schema_view(
@@ -179,8 +207,74 @@ class TicketDetailApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.Retri
             raise PermissionDenied("Only agents can change tickets.")
         serializer = TicketUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        ticket = ticket_update(ticket=ticket, changes=serializer.validated_data)
+        ticket = ticket_update(ticket=ticket, changes=serializer.validated_data, actor=request.user)
         return Response(TicketSerializer(ticket).data)
+
+
+@strict_input(body=[], query=["post"])
+class TicketReadApi(KnownQueryParamsMixin, VisibleTicketsMixin, APIView):
+    """Anyone who may see the ticket: marks it read, so the requester's replies so far
+    no longer show as unread to the caller."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request: Request, pk: int) -> Response:
+        ticket = get_object_or_404(self.get_queryset(), pk=pk)
+        ticket_mark_read(ticket=ticket, reader=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@strict_input(body=["post"], query=["post"])
+@extend_validation_errors(["invalid", "does_not_exist"], field_name="ids", methods=["post"])
+@extend_validation_errors(["not_an_agent"], field_name="assignee", methods=["post"])
+class TicketBulkApi(KnownQueryParamsMixin, APIView):
+    """Agents: one status or assignee for several tickets at once, all or none."""
+
+    permission_classes = [IsAgent]
+
+    @extend_schema(
+        request=TicketBulkUpdateSerializer,
+        responses={
+            200: inline_serializer("TicketBulkResult", {"results": TicketSerializer(many=True)})
+        },
+    )
+    def post(self, request: Request) -> Response:
+        serializer = TicketBulkUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        changes = dict(serializer.validated_data)
+        ids = changes.pop("ids")
+        try:
+            tickets = tickets_bulk_update(ids=ids, changes=changes, actor=request.user)
+        except TicketsMissing as missing:
+            raise ValidationError(
+                {
+                    "ids": [
+                        ErrorDetail(
+                            f"No ticket has these ids: {', '.join(map(str, missing.args[0]))}.",
+                            code="does_not_exist",
+                        )
+                    ]
+                }
+            ) from None
+        fresh = Ticket.objects.select_related("requester", "assignee", "last_reply_by").annotate(
+            unread=unread_condition(request.user)
+        )
+        by_id = fresh.in_bulk([ticket.pk for ticket in tickets])
+        return Response(
+            {"results": TicketSerializer([by_id[ticket.pk] for ticket in tickets], many=True).data}
+        )
+
+
+@strict_input(body=[], query=["get"])
+class TicketQueuesApi(KnownQueryParamsMixin, APIView):
+    """Agents: how many tickets each console queue holds now."""
+
+    permission_classes = [IsAgent]
+
+    @extend_schema(responses={200: TicketQueuesSerializer})
+    def get(self, request: Request) -> Response:
+        return Response(TicketQueuesSerializer(queue_counts(request.user)).data)
 
 
 class CommentPagination(StrictPageSizeMixin, CursorPagination):

@@ -1,12 +1,67 @@
+from datetime import timedelta
+
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from config.filters import StrictChoiceFilter, WholeNumberFilter
 from labels import Category, Priority
 from tickets.models import TITLE_MAX_LENGTH, Status, Ticket
 
 ASSIGNEE = r"^(me|none|[0-9]{1,18})$"
+
+ACTIVE = [Status.OPEN, Status.IN_PROGRESS]
+RESOLVED_RECENTLY = timedelta(days=7)
+
+
+def queue_condition(queue: str, user) -> Q:
+    """The tickets of one of the console's queues, for `user`."""
+    match queue:
+        case "mine":
+            return Q(assignee=user, status__in=ACTIVE)
+        case "unassigned":
+            return Q(assignee__isnull=True, status__in=ACTIVE)
+        case "open":
+            return Q(status__in=ACTIVE)
+        case "resolved_recently":
+            return Q(status=Status.RESOLVED, updated_at__gte=timezone.now() - RESOLVED_RECENTLY)
+        case _:
+            return Q()
+
+
+QUEUES = {
+    "mine": "Assigned to me, open or in progress.",
+    "unassigned": "Nobody assigned, open or in progress.",
+    "open": "Open or in progress.",
+    "resolved_recently": "Resolved in the last 7 days.",
+    "all": "Every ticket.",
+}
+
+
+def _rank(field: str, values: list[str]) -> Case:
+    return Case(
+        *(When(**{field: value}, then=Value(rank)) for rank, value in enumerate(values)),
+        output_field=IntegerField(),
+    )
+
+
+# What the list can be sorted by: the sort key, computed when it is not a column.
+SORT_KEYS = {
+    "created_at": None,
+    "updated_at": None,
+    "title": None,
+    "priority": _rank("priority", Priority.values),  # low … critical
+    "status": _rank("status", Status.values),  # open … closed
+    "requester": F("requester__name"),
+    "assignee": Coalesce(F("assignee__name"), Value("")),  # nobody first
+}
+ORDERINGS = {
+    f"{sign}{key}": (f"{sign}{key}_key" if expression is not None else f"{sign}{key}", f"{sign}id")
+    for key, expression in SORT_KEYS.items()
+    for sign in ("-", "")
+}
 
 
 class AssigneeField(forms.RegexField):
@@ -39,6 +94,18 @@ class TicketFilter(django_filters.FilterSet):
         method="filter_assignee",
         label="me (the caller), none (nobody), or an agent's user id.",
     )
+    queue = StrictChoiceFilter(
+        choices=list(QUEUES.items()),
+        method="filter_queue",
+        label="A console queue: " + "; ".join(f"{name}: {what}" for name, what in QUEUES.items()),
+    )
+    ordering = StrictChoiceFilter(
+        choices=[(name, name) for name in ORDERINGS],
+        method="sort",
+        label="Sort order; a leading - reverses it. Default -created_at (newest first). "
+        "priority runs low to critical, status open to closed, requester and assignee "
+        "by name.",
+    )
     SEARCH_MAX_LENGTH = TITLE_MAX_LENGTH
     search = django_filters.CharFilter(
         method="filter_search",
@@ -48,7 +115,16 @@ class TicketFilter(django_filters.FilterSet):
 
     class Meta:
         model = Ticket
-        fields = ["category", "priority", "status", "requester", "assignee", "search"]
+        fields = [
+            "category",
+            "priority",
+            "status",
+            "requester",
+            "assignee",
+            "queue",
+            "search",
+            "ordering",
+        ]
 
     def filter_search(self, queryset: QuerySet[Ticket], name: str, value: str) -> QuerySet[Ticket]:
         return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
@@ -61,3 +137,12 @@ class TicketFilter(django_filters.FilterSet):
         if value == "none":
             return queryset.filter(assignee__isnull=True)
         return queryset.filter(assignee_id=int(value))
+
+    def filter_queue(self, queryset: QuerySet[Ticket], name: str, value: str) -> QuerySet[Ticket]:
+        return queryset.filter(queue_condition(value, self.request.user))
+
+    def sort(self, queryset: QuerySet[Ticket], name: str, value: str) -> QuerySet[Ticket]:
+        """Adds the sort key; the paginator orders by it (see TicketCursorPagination)."""
+        key = value.lstrip("-")
+        expression = SORT_KEYS[key]
+        return queryset if expression is None else queryset.annotate(**{f"{key}_key": expression})

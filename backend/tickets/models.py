@@ -34,7 +34,10 @@ def _one_of(field: str, choices: type[models.TextChoices], *, nullable: bool = F
 # Statement-level triggers: a bulk load of 100,000 rows costs one trigger call, not one
 # per row.
 @pghistory.track(
-    exclude=["created_at", "updated_at"], model_name="TicketEvent", level=pgtrigger.Statement
+    # Timestamps and reply bookkeeping move with every reply: the comments tell those.
+    exclude=["created_at", "updated_at", "last_reply_at", "last_reply_by", "requester_replied_at"],
+    model_name="TicketEvent",
+    level=pgtrigger.Statement,
 )
 class Ticket(models.Model):
     """A support request. Every rule below is also a database constraint, so it holds
@@ -75,6 +78,19 @@ class Ticket(models.Model):
     created_at = models.DateTimeField(db_default=Now(), editable=False)
     # Set by ticket_update on every change; equal to created_at until then.
     updated_at = models.DateTimeField(db_default=Now())
+    # The last public reply, for lists ("Alex replied 2 h ago"); internal notes never
+    # move these, so a requester learns nothing of them.
+    last_reply_at = models.DateTimeField(null=True, blank=True)
+    last_reply_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        db_index=False,
+    )
+    # When the requester last replied: newer than an agent's TicketRead, it is unread.
+    requester_replied_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -179,6 +195,18 @@ class Comment(models.Model):
     def __str__(self) -> str:
         kind = "note" if self.internal else "reply"
         return f"{kind} {self.pk} on #{self.ticket_id}"
+
+
+class TicketRead(models.Model):
+    """When a person last opened a ticket: requester replies after it are unread to them."""
+
+    pk = models.CompositePrimaryKey("user", "ticket")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="reads")
+    read_at = models.DateTimeField(db_default=Now())
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id} read by {self.user_id} at {self.read_at}"
 
 
 class RequestCount(models.Model):

@@ -1,11 +1,29 @@
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, Min, OuterRef, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from labels import Category, Priority
-from tickets.models import Status, Ticket
+from tickets.filters import QUEUES, queue_condition
+from tickets.models import Status, Ticket, TicketRead
+
+
+def unread_condition(reader) -> ExpressionWrapper:
+    """True for a ticket whose requester replied since `reader` last opened it."""
+    read_since = TicketRead.objects.filter(
+        ticket=OuterRef("pk"), user=reader, read_at__gte=OuterRef("requester_replied_at")
+    )
+    return ExpressionWrapper(
+        Q(requester_replied_at__isnull=False) & ~Exists(read_since), output_field=BooleanField()
+    )
+
+
+def queue_counts(user) -> dict[str, int]:
+    """How many tickets each console queue holds for `user`, in one aggregate query."""
+    return Ticket.objects.aggregate(
+        **{queue: Count("id", filter=queue_condition(queue, user)) for queue in QUEUES}
+    )
 
 
 def ticket_stats() -> dict:

@@ -6,6 +6,7 @@ from accounts.serializers import PersonRefSerializer
 from classifier.base import Backend
 from config.api import StrictBooleanField, StrictInputSerializer, TextField
 from labels import Category, Priority
+from tickets.filters import QUEUES
 from tickets.models import (
     COMMENT_MAX_LENGTH,
     DESCRIPTION_MAX_LENGTH,
@@ -19,6 +20,15 @@ from tickets.models import (
 class TicketSerializer(serializers.ModelSerializer):
     requester = PersonRefSerializer(read_only=True)
     assignee = PersonRefSerializer(read_only=True, allow_null=True)
+    last_reply_by = PersonRefSerializer(
+        read_only=True, allow_null=True, help_text="Who wrote the last public reply."
+    )
+    unread = serializers.BooleanField(
+        read_only=True,
+        default=False,
+        help_text="Agents: the requester replied since you last opened the ticket "
+        "(POST …/read/). Always false for requesters.",
+    )
 
     class Meta:
         model = Ticket
@@ -36,8 +46,12 @@ class TicketSerializer(serializers.ModelSerializer):
             "classified_by",
             "created_at",
             "updated_at",
+            "last_reply_at",
+            "last_reply_by",
+            "unread",
         ]
         read_only_fields = fields
+        extra_kwargs = {"last_reply_at": {"help_text": "When the last public reply was written."}}
 
 
 class TicketCreateSerializer(StrictInputSerializer):
@@ -100,6 +114,46 @@ class TicketUpdateSerializer(StrictInputSerializer):
         if agent is None or not agent.is_agent:
             raise serializers.ValidationError("No active agent has this id.", code="not_an_agent")
         return agent
+
+
+class TicketIdsField(serializers.ListField):
+    """Ticket ids. A bad one is an error of the list itself ("ids", not "ids.3"), as
+    the schema documents it."""
+
+    child = serializers.IntegerField(min_value=1)
+
+    def run_child_validation(self, data):
+        try:
+            return super().run_child_validation(data)
+        except serializers.ValidationError:
+            raise serializers.ValidationError(
+                "Each id must be a whole number, 1 or more.", code="invalid"
+            ) from None
+
+
+class TicketBulkUpdateSerializer(StrictInputSerializer):
+    ids = TicketIdsField(min_length=1, max_length=100, help_text="1 to 100 ticket ids.")
+    status = serializers.ChoiceField(Status.choices, required=False)
+    assignee = serializers.IntegerField(
+        required=False, allow_null=True, help_text="An active agent's user id, or null: nobody."
+    )
+    validate_assignee = TicketUpdateSerializer.validate_assignee
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if not attrs.keys() & {"status", "assignee"}:
+            raise serializers.ValidationError(
+                [ErrorDetail("Send a status, an assignee or both.", code="empty")]
+            )
+        return attrs
+
+
+class TicketQueuesSerializer(serializers.Serializer):
+    mine = serializers.IntegerField(help_text=QUEUES["mine"])
+    unassigned = serializers.IntegerField(help_text=QUEUES["unassigned"])
+    open = serializers.IntegerField(help_text=QUEUES["open"])
+    resolved_recently = serializers.IntegerField(help_text=QUEUES["resolved_recently"])
+    all = serializers.IntegerField(help_text=QUEUES["all"])
 
 
 class CommentSerializer(serializers.ModelSerializer):

@@ -5,7 +5,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from classifier import classify
-from tickets.models import Comment, Status, Ticket
+from tickets import notifications
+from tickets.models import Comment, Status, Ticket, TicketRead
+
+# The changes people are told about (notifications.ticket_changed), by model attribute.
+NOTIFIED = {"status": "status", "assignee": "assignee_id"}
 
 
 def ticket_create(
@@ -38,13 +42,40 @@ def ticket_create(
     )
 
 
-def ticket_update(*, ticket: Ticket, changes: dict[str, Any]) -> Ticket:
-    """Apply every given change; `updated_at` moves with them."""
+def ticket_update(*, ticket: Ticket, changes: dict[str, Any], actor: User | None = None) -> Ticket:
+    """Apply every given change; `updated_at` moves with them. The requester hears of a
+    resolution and an agent of an assignment (by `actor`, who is not told of their own)."""
+    before = {
+        NOTIFIED[field]: getattr(ticket, NOTIFIED[field]) for field in changes.keys() & NOTIFIED
+    }
+    with transaction.atomic():
+        _save(ticket, changes)
+        notifications.ticket_changed(ticket, before, actor=actor)
+    return ticket
+
+
+def _save(ticket: Ticket, changes: dict[str, Any]) -> None:
     for field, value in changes.items():
         setattr(ticket, field, value)
     ticket.updated_at = timezone.now()
     ticket.save(update_fields=[*changes, "updated_at"])
-    return ticket
+
+
+class TicketsMissing(LookupError):
+    """Some of the tickets to change do not exist (their ids are the argument)."""
+
+
+def tickets_bulk_update(*, ids: list[int], changes: dict[str, Any], actor: User) -> list[Ticket]:
+    """The same changes on several tickets, all or none; in the order of `ids`."""
+    with transaction.atomic():
+        # Locked in id order, so two bulk changes cannot deadlock each other.
+        tickets = Ticket.objects.select_for_update().order_by("pk").in_bulk(ids)
+        missing = [pk for pk in ids if pk not in tickets]
+        if missing:
+            raise TicketsMissing(missing)
+        for ticket in tickets.values():
+            ticket_update(ticket=ticket, changes=changes, actor=actor)
+    return [tickets[pk] for pk in dict.fromkeys(ids)]
 
 
 class TicketClosed(ValueError):
@@ -56,7 +87,8 @@ def comment_create(
 ) -> Comment:
     """A reply or internal note on a ticket, which moves its updated_at. A requester's
     reply reopens a resolved ticket; an agent may set the status in the same action
-    ("reply and resolve"). Who may write what is checked by the caller."""
+    ("reply and resolve"). Who may write what is checked by the caller. The other side
+    is mailed (see notifications)."""
     with transaction.atomic():
         ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
         if not author.is_agent:
@@ -65,9 +97,24 @@ def comment_create(
             if ticket.status == Status.RESOLVED:
                 status = Status.OPEN
         comment = Comment.objects.create(ticket=ticket, author=author, body=body, internal=internal)
-        ticket_update(ticket=ticket, changes={"status": status} if status else {})
-    comment.refresh_from_db(fields=["created_at"])
+        comment.refresh_from_db(fields=["created_at"])
+        changes: dict[str, Any] = {"status": status} if status else {}
+        if not internal:
+            changes |= {"last_reply_at": comment.created_at, "last_reply_by": author}
+        if author == ticket.requester:
+            changes["requester_replied_at"] = comment.created_at
+        resolved = status == Status.RESOLVED and ticket.status != Status.RESOLVED
+        # The reply's own mail says it resolved the ticket: no second mail for that.
+        _save(ticket, changes)
+        notifications.comment_added(comment, resolved=resolved)
     return comment
+
+
+def ticket_mark_read(*, ticket: Ticket, reader: User) -> None:
+    """The reader has seen the ticket as it is now: requester replies so far are read."""
+    TicketRead.objects.update_or_create(
+        user=reader, ticket=ticket, defaults={"read_at": timezone.now()}
+    )
 
 
 def tickets_unassign(*, assignee: User) -> int:

@@ -1,0 +1,271 @@
+"""What the agent console reads: queues with their counts, sorting, bulk changes, and
+which tickets have requester replies the agent has not read."""
+
+from base64 import b64encode
+from datetime import timedelta
+from urllib.parse import quote, urlencode
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import Role
+from accounts.tests.factories import make_person
+from tickets.models import Ticket
+from tickets.tests.factories import make_ticket
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(client, query: str) -> list[int]:
+    response = client.get(f"/api/tickets/?{query}")
+    assert response.status_code == 200, response.json()
+    return [ticket["id"] for ticket in response.json()["results"]]
+
+
+@pytest.fixture
+def desk(agent, admin):
+    """One ticket in each situation the queues tell apart."""
+    long_ago = timezone.now() - timedelta(days=30)
+    tickets = {
+        "mine": make_ticket(assignee=agent),
+        "mine in progress": make_ticket(assignee=agent, status="in_progress"),
+        "mine resolved": make_ticket(assignee=agent, status="resolved"),
+        "admin's": make_ticket(assignee=admin),
+        "nobody's": make_ticket(),
+        "resolved long ago": make_ticket(status="resolved"),
+        "closed": make_ticket(status="closed"),
+    }
+    Ticket.objects.filter(pk=tickets["resolved long ago"].pk).update(updated_at=long_ago)
+    return {name: ticket.pk for name, ticket in tickets.items()}
+
+
+def test_each_queue_lists_its_tickets_and_counts_them(api, desk):
+    expected = {
+        "mine": {"mine", "mine in progress"},
+        "unassigned": {"nobody's"},
+        "open": {"mine", "mine in progress", "admin's", "nobody's"},
+        "resolved_recently": {"mine resolved"},
+        "all": set(desk),
+    }
+    counts = api.get("/api/tickets/queues/")
+    assert counts.status_code == 200
+    assert counts.json() == {queue: len(names) for queue, names in expected.items()}
+    for queue, names in expected.items():
+        assert set(ids(api, f"queue={queue}")) == {desk[name] for name in names}, queue
+
+
+def test_my_queue_is_the_callers_own(client_as, admin, desk):
+    assert set(ids(client_as(admin), "queue=mine")) == {desk["admin's"]}
+    assert client_as(admin).get("/api/tickets/queues/").json()["mine"] == 1
+
+
+def test_queues_combine_with_filters(api, desk):
+    Ticket.objects.filter(pk=desk["nobody's"]).update(priority="critical")
+    assert ids(api, "queue=open&priority=critical") == [desk["nobody's"]]
+
+
+def test_requesters_get_no_queue_counts(client_as, requester):
+    assert client_as(requester).get("/api/tickets/queues/").status_code == 403
+
+
+@pytest.mark.parametrize("query", ["queue=", "queue=inbox", "ordering=", "ordering=-id"])
+def test_an_unknown_queue_or_order_is_a_400_naming_it(api, query):
+    response = api.get(f"/api/tickets/?{query}")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == query.split("=")[0]
+
+
+def test_priority_sorts_critical_first_then_newest(api):
+    low = make_ticket(priority="low")
+    critical_old = make_ticket(priority="critical")
+    high = make_ticket(priority="high")
+    critical_new = make_ticket(priority="critical")
+    assert ids(api, "ordering=-priority") == [
+        critical_new.pk,
+        critical_old.pk,
+        high.pk,
+        low.pk,
+    ]
+    assert ids(api, "ordering=priority") == [low.pk, high.pk, critical_old.pk, critical_new.pk]
+
+
+def test_status_sorts_open_to_closed(api):
+    closed = make_ticket(status="closed")
+    opened = make_ticket(status="open")
+    working = make_ticket(status="in_progress")
+    assert ids(api, "ordering=status") == [opened.pk, working.pk, closed.pk]
+
+
+def test_people_sort_by_name_and_nobody_comes_first(api):
+    zoe = make_person(Role.AGENT, name="Zoe Zed")
+    abe = make_person(Role.AGENT, name="Abe Able")
+    for_zoe = make_ticket(assignee=zoe)
+    for_abe = make_ticket(assignee=abe)
+    for_nobody = make_ticket()
+    assert ids(api, "ordering=assignee") == [for_nobody.pk, for_abe.pk, for_zoe.pk]
+    by_requester = make_ticket(requester=make_person(Role.REQUESTER, name="Aaron First"))
+    assert ids(api, "ordering=requester")[0] == by_requester.pk
+
+
+def test_last_update_and_age_sort_both_ways(api):
+    older = make_ticket(created_at=timezone.now() - timedelta(days=2))
+    newer = make_ticket()
+    Ticket.objects.filter(pk=older.pk).update(updated_at=timezone.now() + timedelta(minutes=1))
+    assert ids(api, "ordering=-updated_at") == [older.pk, newer.pk]
+    assert ids(api, "ordering=updated_at") == [newer.pk, older.pk]
+    assert ids(api, "ordering=created_at") == [older.pk, newer.pk]
+
+
+@pytest.mark.parametrize("ordering", ["-priority", "title", "requester", "-assignee", "status"])
+def test_sorted_pages_follow_each_other_without_gaps_or_repeats(api, ordering):
+    for number in range(25):
+        make_ticket(
+            title=f"Ticket {number:02}",
+            priority=["low", "medium", "high", "critical"][number % 4],
+            status=["open", "in_progress"][number % 2],
+        )
+    seen: list[int] = []
+    url = f"/api/tickets/?ordering={ordering}&page_size=4"
+    while url:
+        page = api.get(url).json()
+        seen += [ticket["id"] for ticket in page["results"]]
+        url = page["next"]
+    assert sorted(seen) == sorted(Ticket.objects.values_list("pk", flat=True))
+    assert seen == ids(api, f"ordering={ordering}&page_size=100")
+
+
+@pytest.mark.parametrize("position", ["abc", "1.5", "x\x00"])
+def test_a_forged_sort_position_is_a_404_not_a_500(api, position):
+    cursor = b64encode(urlencode({"p": position}).encode()).decode()
+    for ordering in ("-priority", "title"):
+        response = api.get(f"/api/tickets/?ordering={ordering}&cursor={quote(cursor)}")
+        expected = 200 if ordering == "title" and "\x00" not in position else 404
+        assert response.status_code == expected, (ordering, position)
+
+
+def test_bulk_sets_status_and_assignee_of_several_tickets(api, agent):
+    first, second, untouched = make_ticket(), make_ticket(), make_ticket()
+    response = api.post(
+        "/api/tickets/bulk/",
+        {"ids": [second.pk, first.pk], "status": "in_progress", "assignee": agent.pk},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    results = response.json()["results"]
+    assert [ticket["id"] for ticket in results] == [second.pk, first.pk]
+    assert {(t["status"], t["assignee"]["id"]) for t in results} == {("in_progress", agent.pk)}
+    untouched.refresh_from_db()
+    assert (untouched.status, untouched.assignee) == ("open", None)
+
+
+def test_bulk_is_all_or_nothing_when_a_ticket_is_missing(api):
+    ticket = make_ticket()
+    response = api.post(
+        "/api/tickets/bulk/", {"ids": [ticket.pk, 10**9], "status": "closed"}, format="json"
+    )
+    assert response.status_code == 400
+    error = response.json()["errors"][0]
+    assert (error["attr"], error["code"]) == ("ids", "does_not_exist")
+    assert str(10**9) in error["detail"]
+    ticket.refresh_from_db()
+    assert ticket.status == "open"
+
+
+@pytest.mark.parametrize(
+    ("body", "attr"),
+    [
+        ({"ids": [1]}, "non_field_errors"),
+        ({"ids": [], "status": "open"}, "ids"),
+        ({"ids": list(range(1, 102)), "status": "open"}, "ids"),
+        ({"ids": ["one"], "status": "open"}, "ids"),
+        ({"ids": [0], "status": "open"}, "ids"),
+        ({"ids": [1], "status": "done"}, "status"),
+        ({"ids": [1], "priority": "low"}, "non_field_errors"),
+    ],
+)
+def test_bulk_refuses_bad_input_naming_the_field(api, body, attr):
+    make_ticket()
+    response = api.post("/api/tickets/bulk/", body, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == attr
+
+
+def test_bulk_refuses_a_requester_as_assignee(api, requester):
+    ticket = make_ticket()
+    response = api.post(
+        "/api/tickets/bulk/", {"ids": [ticket.pk], "assignee": requester.pk}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "not_an_agent"
+
+
+def test_requesters_cannot_bulk_change(client_as, requester):
+    ticket = make_ticket(requester=requester)
+    response = client_as(requester).post(
+        "/api/tickets/bulk/", {"ids": [ticket.pk], "status": "closed"}, format="json"
+    )
+    assert response.status_code == 403
+    ticket.refresh_from_db()
+    assert ticket.status == "open"
+
+
+def test_bulk_changes_are_in_each_tickets_history(api, agent):
+    first, second = make_ticket(), make_ticket()
+    api.post("/api/tickets/bulk/", {"ids": [first.pk, second.pk], "status": "resolved"}, "json")
+    for ticket in (first, second):
+        history = api.get(f"/api/tickets/{ticket.pk}/history/").json()
+        assert history[-1]["actor"] == {"kind": "person", "id": agent.pk, "name": agent.name}
+        assert history[-1]["changes"][0] | {"kept_suggestion": None} == {
+            "field": "status",
+            "old": "open",
+            "new": "resolved",
+            "kept_suggestion": None,
+        }
+
+
+def unread(client, ticket) -> bool:
+    return client.get(f"/api/tickets/{ticket.pk}/").json()["unread"]
+
+
+def test_a_requester_reply_is_unread_to_each_agent_until_they_open_it(
+    api, client_as, requester, admin
+):
+    ticket = make_ticket(requester=requester)
+    assert unread(api, ticket) is False
+    client_as(requester).post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Any news?"}, "json")
+    assert unread(api, ticket) is True
+    assert ids(api, "queue=all") == [ticket.pk]
+    assert api.get("/api/tickets/").json()["results"][0]["unread"] is True
+    assert api.post(f"/api/tickets/{ticket.pk}/read/").status_code == 204
+    assert unread(api, ticket) is False
+    assert unread(client_as(admin), ticket) is True  # each agent reads for themselves
+    client_as(requester).post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Hello?"}, "json")
+    assert unread(api, ticket) is True
+
+
+def test_agent_replies_and_notes_are_never_unread(api, agent):
+    ticket = make_ticket()
+    api.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Looking", "internal": True}, "json")
+    api.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "On it"}, "json")
+    assert unread(api, ticket) is False
+
+
+def test_the_last_reply_is_the_last_public_one(api, client_as, agent, requester):
+    ticket = make_ticket(requester=requester)
+    mine = client_as(requester)
+    assert mine.get(f"/api/tickets/{ticket.pk}/").json()["last_reply_at"] is None
+    api.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "On it"}, "json")
+    reply = mine.get(f"/api/tickets/{ticket.pk}/comments/").json()["results"][0]
+    api.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Psst", "internal": True}, "json")
+    seen = mine.get("/api/tickets/").json()["results"][0]
+    assert seen["last_reply_at"] == reply["created_at"]
+    assert seen["last_reply_by"] == {"id": agent.pk, "name": agent.name, "email": agent.email}
+    assert seen["unread"] is False
+
+
+def test_reading_a_ticket_needs_seeing_it(client_as, requester):
+    others = make_ticket()
+    response = client_as(requester).post(f"/api/tickets/{others.pk}/read/")
+    assert response.status_code == 404
+    own = make_ticket(requester=requester)
+    assert client_as(requester).post(f"/api/tickets/{own.pk}/read/").status_code == 204
