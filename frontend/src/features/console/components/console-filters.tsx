@@ -60,21 +60,21 @@ export function ConsoleFilters({ view, onChange, searchRef }: ConsoleFiltersProp
       </Field.Root>
       <FilterSelect
         label="Category"
-        placeholder="Any category"
+        placeholder="Category"
         options={CATEGORY_OPTIONS}
         value={view.category}
         onChange={(value) => onChange({ category: value as Category | undefined })}
       />
       <FilterSelect
         label="Priority"
-        placeholder="Any priority"
+        placeholder="Priority"
         options={PRIORITY_OPTIONS}
         value={view.priority}
         onChange={(value) => onChange({ priority: value as Priority | undefined })}
       />
       <FilterSelect
         label="Status"
-        placeholder="Any status"
+        placeholder="Status"
         options={STATUS_OPTIONS}
         value={view.status}
         onChange={(value) => onChange({ status: value as Status | undefined })}
@@ -108,7 +108,10 @@ type FilterSelectProps = {
   onChange: (value: string | undefined) => void;
 };
 
-/** A select whose first option names it ("All priorities"); its label is for readers. */
+/**
+ * A select whose first option, meaning "any", shows its name ("Priority"), as filter
+ * bars do; its label is for readers.
+ */
 function FilterSelect({ label, placeholder, options, value, onChange }: FilterSelectProps) {
   return (
     <Field.Root width={{ base: "calc(33% - 0.35rem)", sm: "10rem" }}>
