@@ -157,6 +157,15 @@ def main() -> None:
             "search rare 'ab12'": (f"{base}/api/tickets/?search=ab12", None),
             "search + filter": (f"{base}/api/tickets/?search=crash&status=open", None),
             "page 200 (cursor)": (deepest_cursor(base, 200, agent_token), None),
+            "open queue, by priority": (
+                f"{base}/api/tickets/?queue=open&ordering=-priority",
+                None,
+            ),
+            "unassigned, by last update": (
+                f"{base}/api/tickets/?queue=unassigned&ordering=-updated_at",
+                None,
+            ),
+            "queue counts": (f"{base}/api/tickets/queues/", None),
             "stats": (f"{base}/api/tickets/stats/", None),
             "classify (rules)": (f"{base}/api/tickets/classify/", {"description": ticket}),
             "create (classified)": (

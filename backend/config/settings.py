@@ -282,7 +282,7 @@ EMAIL_BACKEND = (
 )
 
 # The desk's address as people reach it, for links in mail sent outside any request.
-DESK_URL = env_str("DESK_URL", "http://127.0.0.1:8000").rstrip("/")
+DESK_URL = env_str("DESK_URL", "http://localhost:8080").rstrip("/")
 
 # Background tasks (notification mail) are rows in PostgreSQL, run by
 # `manage.py db_worker`: no broker to operate.

@@ -29,7 +29,7 @@ from config.schema import ANY_TEXT
 from tickets.filters import ASSIGNEE, ORDERINGS, TicketFilter
 from tickets.history import ticket_history
 from tickets.models import Comment, Ticket
-from tickets.selectors import queue_counts, ticket_stats, unread_condition
+from tickets.selectors import queue_counts, task_queue_health, ticket_stats, unread_condition
 from tickets.serializers import (
     ClassifyRequestSerializer,
     ClassifyResponseSerializer,
@@ -393,18 +393,24 @@ class HealthApi(KnownQueryParamsMixin, APIView):
                     "status": serializers.ChoiceField(["ok", "unavailable"]),
                     "database": serializers.DictField(required=False),
                     "classifier": serializers.DictField(required=False),
+                    "tasks": serializers.DictField(required=False),
                 },
             )
         },
         description="200 when the database answers, 503 when it does not. Admins also "
-        "get the database's state and the classifier's: which backend would answer now "
-        "and the state of each.",
+        "get the database's state, the classifier's (which backend would answer now and "
+        "the state of each) and the background tasks': how many wait to run and since "
+        "when the oldest has been due.",
     )
     def get(self, request: Request) -> Response:
         database = _database_health()
         health = {"status": "ok" if database["reachable"] else "unavailable"}
         if database["reachable"] and request.user.is_authenticated and request.user.is_admin:
-            health |= {"database": database, "classifier": classifier_health()}
+            health |= {
+                "database": database,
+                "classifier": classifier_health(),
+                "tasks": task_queue_health(),
+            }
         return Response(
             health,
             status=status.HTTP_200_OK if database["reachable"] else 503,

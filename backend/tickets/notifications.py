@@ -47,9 +47,11 @@ def deliver_mail(*, to: str, subject: str, body: str, attempt: int = 1) -> None:
 def _send(recipient: User | None, actor: User | None, ticket: Ticket, subject: str, body: str):
     if recipient is None or not recipient.is_active or recipient == actor:
         return
+    # A title may hold line breaks, which a mail header cannot.
+    title = " ".join(ticket.title.split())
     deliver_mail.enqueue(
         to=recipient.email,
-        subject=f"[#{ticket.pk}] {subject}: {ticket.title}",
+        subject=f"[#{ticket.pk}] {subject}: {title}",
         body=f"{body}\n\n{settings.DESK_URL}/tickets/{ticket.pk}\n",
     )
 

@@ -1,8 +1,20 @@
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, Min, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    When,
+)
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from labels import Category, Priority
 from tickets.filters import QUEUES, queue_condition
@@ -17,6 +29,15 @@ def unread_condition(reader) -> ExpressionWrapper:
     return ExpressionWrapper(
         Q(requester_replied_at__isnull=False) & ~Exists(read_since), output_field=BooleanField()
     )
+
+
+def task_queue_health() -> dict:
+    """Background tasks due now and not yet run: how many, and the oldest's due time
+    (a growing age means no worker is running, or too few)."""
+    # A task without a start time has run_after at the end of time: due when enqueued.
+    due_at = Case(When(run_after=get_date_max(), then="enqueued_at"), default="run_after")
+    waiting = DBTaskResult.objects.ready().aggregate(count=Count("pk"), oldest=Min(due_at))
+    return {"waiting": waiting["count"], "oldest_due_at": waiting["oldest"]}
 
 
 def queue_counts(user) -> dict[str, int]:

@@ -30,6 +30,15 @@ def test_the_stack_starts_in_order_each_step_once_the_one_before_is_healthy():
         assert healthcheck_command(name), f"{name} has no healthcheck to wait for"
 
 
+def test_a_worker_runs_the_background_tasks_with_the_backends_settings():
+    worker = service("worker")
+    assert worker["command"][-3:] == ["manage.py", "db_worker", "--no-reload"]
+    assert worker["build"] == service("backend")["build"]
+    assert environment("worker") == environment("backend")
+    # It starts once the backend has migrated the database the tasks live in.
+    assert depends_on("worker").get("backend") == "service_healthy"
+
+
 def test_the_backend_does_not_wait_for_the_model_download():
     # A healthy-ollama condition would hold the whole stack back for a first download.
     assert depends_on("backend").get("ollama", "service_started") == "service_started"

@@ -8,6 +8,7 @@ import subprocess
 import time
 import urllib.request
 
+import psutil
 import pytest
 
 from config.tests.live_server import REPO, free_port, wait_until_serving
@@ -51,6 +52,15 @@ class Run:
         assert self.process.wait(timeout=60) == 0
         return time.monotonic() - started
 
+    def worker(self) -> psutil.Process:
+        """The background worker this run started."""
+        [worker] = [
+            child
+            for child in psutil.Process(self.process.pid).children(recursive=True)
+            if "db_worker" in child.cmdline()
+        ]
+        return worker
+
     def output(self) -> str:
         return self.log.read_text()
 
@@ -87,8 +97,11 @@ def test_two_runs_from_one_checkout(run_env, tmp_path):
         second = Run(run_env, second_port, tmp_path / "second.log")
         assert database_answers(first_port)
         assert database_answers(second_port)
+        workers = [first.worker(), second.worker()]
 
         seconds = first.ctrl_c()
+        assert not workers[0].is_running(), "Ctrl-C must stop the background worker too"
+        assert workers[1].is_running()
         assert "Leaving the embedded PostgreSQL running" in first.output()
         assert database_answers(second_port), "the first run to leave stopped a shared database"
         assert postmaster.exists()
@@ -104,3 +117,20 @@ def test_two_runs_from_one_checkout(run_env, tmp_path):
     for run in (first, second):
         assert "SIGKILL" not in run.output()
         assert f"Serving http://127.0.0.1:{run.port}" in run.output()
+
+
+def test_a_run_whose_worker_dies_stops_and_says_it_failed(run_env, tmp_path):
+    run = Run(run_env, free_port(), tmp_path / "run.log")
+    try:
+        run.worker().kill()
+        assert run.process.wait(timeout=60) != 0
+        assert not serving(run.port), "the server must not outlive its worker"
+    finally:
+        run.kill()
+
+
+def serving(port: int) -> bool:
+    try:
+        return database_answers(port)
+    except OSError:
+        return False

@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Role, User
-from tickets.models import Ticket
+from tickets.models import Comment, Ticket
 from tickets.selectors import ticket_stats
 from tickets.tests.factories import make_ticket
 
@@ -31,6 +31,22 @@ def test_the_demo_fills_an_empty_desk_with_people_and_two_weeks_of_tickets(capsy
     filers = Ticket.objects.order_by().values_list("requester__role", flat=True).distinct()
     assert list(filers) == [Role.REQUESTER]
     assert Ticket.objects.order_by().values("requester").distinct().count() == 3
+
+
+def test_demo_tickets_have_owners_conversations_and_replies_waiting(client_as):
+    call_command("load_demo")
+    alex = User.objects.get(email="alex@demo.example")
+    queues = client_as(alex).get("/api/tickets/queues/").json()
+    # Enough work to fill a console, some of it Alex's, some nobody's yet.
+    assert queues["open"] >= 15
+    assert queues["mine"] >= 3
+    assert queues["unassigned"] >= 3
+    waiting = [t for t in client_as(alex).get("/api/tickets/").json()["results"] if t["unread"]]
+    assert waiting, "no requester reply waits to be read"
+    conversation = Comment.objects.filter(ticket_id=waiting[0]["id"])
+    assert conversation.filter(author__role=Role.REQUESTER).exists()
+    assert all(c.created_at >= c.ticket.created_at for c in Comment.objects.all())
+    assert Comment.objects.filter(internal=True).exists()
 
 
 def test_the_demo_never_touches_a_desk_in_use_and_can_run_again():

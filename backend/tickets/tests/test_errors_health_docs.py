@@ -1,5 +1,13 @@
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django_tasks_db.models import DBTaskResult
+
+from tickets.notifications import deliver_mail
+from tickets.tests.factories import make_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +61,18 @@ def test_health_reports_the_database_and_the_classifier_to_admins(client_as, adm
     assert body["database"] == {"reachable": True}
     assert body["classifier"]["active"] == "rules"
     assert {b["name"] for b in body["classifier"]["backends"]} == {"ollama", "cloud", "rules"}
+    assert body["tasks"] == {"waiting": 0, "oldest_due_at": None}
+
+
+def test_health_tells_admins_how_many_background_tasks_wait_and_since_when(client_as, admin, agent):
+    ticket = make_ticket()
+    client_as(admin).patch(f"/api/tickets/{ticket.pk}/", {"assignee": agent.pk}, format="json")
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=5))
+    later = timezone.now() + timedelta(hours=1)
+    deliver_mail.using(run_after=later).enqueue(to="x@example.com", subject="s", body="b")
+    tasks = client_as(admin).get("/api/health/").json()["tasks"]
+    assert tasks["waiting"] == 1  # the one due later is not waiting yet
+    assert parse_datetime(tasks["oldest_due_at"]) < timezone.now() - timedelta(minutes=4)
 
 
 def test_schema_describes_every_endpoint(client):

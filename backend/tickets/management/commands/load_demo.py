@@ -4,11 +4,12 @@ from itertools import cycle
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, demo_people_create
-from accounts.models import Role
-from tickets.models import Ticket
+from accounts.models import Role, User
+from tickets.models import Comment, Ticket
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "demo_tickets.json"
 
@@ -16,7 +17,8 @@ DEMO_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "demo_tickets.jso
 class Command(BaseCommand):
     help = (
         "Add the demo people (an admin, two agents, three requesters) and, into an empty "
-        "desk, a few dozen sample tickets from the last two weeks, filed by the requesters."
+        "desk, a few dozen sample tickets from the last two weeks, filed by the requesters, "
+        "some assigned to the agents and some with a conversation."
     )
 
     def handle(self, *args, **options):
@@ -28,16 +30,57 @@ class Command(BaseCommand):
         if Ticket.objects.exists():
             self.stdout.write("The database already has tickets: no demo tickets loaded.")
             return
-        requesters = cycle(person for person in people if person.role == Role.REQUESTER)
-        now = timezone.now()
-        samples = json.loads(DEMO_FILE.read_text())
-        tickets = []
-        for position, sample in enumerate(samples):
-            # Spread over the past days; within a day the file lists the newest first.
-            created = now - timedelta(days=sample.pop("days_ago"), minutes=position * 7)
-            tickets.append(
-                Ticket(**sample, requester=next(requesters), created_at=created, updated_at=created)
+        with transaction.atomic():
+            count = _load_tickets(people)
+        self.stdout.write(f"Loaded {count} demo tickets.")
+
+
+def _load_tickets(people: list[User]) -> int:
+    """The sample tickets, with their assignees and conversations (the file names the
+    agents by the local part of their address; "requester" is the ticket's own)."""
+    requesters = cycle(person for person in people if person.role == Role.REQUESTER)
+    agents = {person.email.split("@")[0]: person for person in people if person.is_agent}
+    now = timezone.now()
+    samples = json.loads(DEMO_FILE.read_text())
+    tickets, conversations = [], []
+    for position, sample in enumerate(samples):
+        # Spread over the past days; within a day the file lists the newest first.
+        created = now - timedelta(days=sample.pop("days_ago"), minutes=position * 7)
+        assignee = agents.get(sample.pop("assignee", None))
+        conversations.append(sample.pop("conversation", []))
+        ticket = Ticket(
+            **sample,
+            requester=next(requesters),
+            assignee=assignee,
+            created_at=created,
+            updated_at=created,
+        )
+        tickets.append(ticket)
+    # Oldest first, so ticket numbers grow with time as they do in real use.
+    Ticket.objects.bulk_create(reversed(tickets))
+    for ticket, conversation in zip(tickets, conversations, strict=True):
+        for message in conversation:
+            author = ticket.requester if message["by"] == "requester" else agents[message["by"]]
+            at = min(ticket.created_at + timedelta(hours=message["hours"]), now)
+            Comment.objects.create(
+                ticket=ticket,
+                author=author,
+                body=message["body"],
+                internal=message.get("internal", False),
+                created_at=at,
             )
-        # Oldest first, so ticket numbers grow with time as they do in real use.
-        Ticket.objects.bulk_create(reversed(tickets))
-        self.stdout.write(f"Loaded {len(tickets)} demo tickets.")
+            if not message.get("internal"):
+                ticket.last_reply_at, ticket.last_reply_by = at, author
+            if author == ticket.requester:
+                ticket.requester_replied_at = at
+            ticket.updated_at = at
+        if conversation:
+            ticket.save(
+                update_fields=[
+                    "last_reply_at",
+                    "last_reply_by",
+                    "requester_replied_at",
+                    "updated_at",
+                ]
+            )
+    return len(tickets)
