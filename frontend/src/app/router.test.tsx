@@ -121,6 +121,19 @@ describe("route guards", () => {
     ]);
   });
 
+  it("lists every shortcut when ? is pressed, and starts the Tab order with a skip link", async () => {
+    renderApp("/desk", { me: makeMe() });
+    const user = userEvent.setup();
+    expect(await screen.findByRole("heading", { level: 1, name: "Desk" })).toBeVisible();
+
+    await user.tab();
+    expect(screen.getByRole("link", { name: "Skip to content" })).toHaveFocus();
+    await user.keyboard("?");
+    const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(dialog).toHaveTextContent("Move to the next ticket");
+    expect(dialog).toHaveTextContent("Write a reply");
+  });
+
   it("sends a signed-in person away from the sign-in page, to their home", async () => {
     const app = renderApp("/sign-in", { me: makeMe({ role: "requester" }) });
 
