@@ -138,6 +138,9 @@ test("the console is driven from the keyboard, and ? lists every shortcut", asyn
   await expect(rows(page).first()).toBeFocused();
   await page.keyboard.press("j");
   await expect(rows(page).nth(1)).toBeFocused();
+  await page.keyboard.press("x");
+  await expect(rows(page).nth(1).getByRole("checkbox")).toBeChecked();
+  await page.screenshot({ path: "e2e/screenshots/agent-console-keyboard.png" });
   const id = await rows(page).nth(1).getAttribute("data-ticket-id");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));

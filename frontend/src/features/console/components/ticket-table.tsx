@@ -78,10 +78,10 @@ export function TicketTable({
         <Table.Column width="16" />
         <Table.Column width="24" />
         <Table.Column />
-        <Table.Column width="40" />
-        <Table.Column width="40" />
-        <Table.Column width="32" />
-        <Table.Column width="32" />
+        <Table.Column width="36" />
+        <Table.Column width="36" />
+        <Table.Column width="28" />
+        <Table.Column width="28" />
       </Table.ColumnGroup>
       <Table.Header hideBelow="md">
         <Table.Row>
@@ -166,7 +166,6 @@ function TicketRow({ ticket, now, active, selected, onToggle, onActivate }: Tick
       {...PHONE_ROW}
       tabIndex={active ? 0 : -1}
       data-ticket-id={ticket.id}
-      data-active={active || undefined}
       aria-labelledby={`console-ticket-${ticket.id}`}
       onFocus={onActivate}
       bg={selected ? "teal.subtle" : undefined}
