@@ -109,7 +109,7 @@ class TicketCursorPagination(StrictPageSizeMixin, CursorPagination):
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment, UTC)
             return moment.astimezone(UTC).isoformat()
-        if key in ("priority_key", "status_key"):
+        if key in ("priority_rank", "status_key"):
             return str(int(position, 10))
         if "\x00" in position:  # PostgreSQL takes no NUL in text
             raise ValueError(position)

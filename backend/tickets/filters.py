@@ -47,19 +47,22 @@ def _rank(field: str, values: list[str]) -> Case:
     )
 
 
-# What the list can be sorted by: the sort key, computed when it is not a column.
+# What the list can be sorted by: a column, or an expression computed as `<name>_key`.
 SORT_KEYS = {
-    "created_at": None,
-    "updated_at": None,
-    "title": None,
-    "priority": _rank("priority", Priority.values),  # low … critical
+    "created_at": "created_at",
+    "updated_at": "updated_at",
+    "title": "title",
+    "priority": "priority_rank",  # low … critical
     "status": _rank("status", Status.values),  # open … closed
     "requester": F("requester__name"),
     "assignee": Coalesce(F("assignee__name"), Value("")),  # nobody first
 }
 ORDERINGS = {
-    f"{sign}{key}": (f"{sign}{key}_key" if expression is not None else f"{sign}{key}", f"{sign}id")
-    for key, expression in SORT_KEYS.items()
+    f"{sign}{name}": (
+        f"{sign}{key if isinstance(key, str) else f'{name}_key'}",
+        f"{sign}id",
+    )
+    for name, key in SORT_KEYS.items()
     for sign in ("-", "")
 }
 
@@ -143,6 +146,6 @@ class TicketFilter(django_filters.FilterSet):
 
     def sort(self, queryset: QuerySet[Ticket], name: str, value: str) -> QuerySet[Ticket]:
         """Adds the sort key; the paginator orders by it (see TicketCursorPagination)."""
-        key = value.lstrip("-")
-        expression = SORT_KEYS[key]
-        return queryset if expression is None else queryset.annotate(**{f"{key}_key": expression})
+        name = value.lstrip("-")
+        key = SORT_KEYS[name]
+        return queryset if isinstance(key, str) else queryset.annotate(**{f"{name}_key": key})

@@ -35,7 +35,14 @@ def _one_of(field: str, choices: type[models.TextChoices], *, nullable: bool = F
 # per row.
 @pghistory.track(
     # Timestamps and reply bookkeeping move with every reply: the comments tell those.
-    exclude=["created_at", "updated_at", "last_reply_at", "last_reply_by", "requester_replied_at"],
+    exclude=[
+        "created_at",
+        "updated_at",
+        "last_reply_at",
+        "last_reply_by",
+        "requester_replied_at",
+        "priority_rank",
+    ],
     model_name="TicketEvent",
     level=pgtrigger.Statement,
 )
@@ -66,6 +73,19 @@ class Ticket(models.Model):
         null=True,
         blank=True,
         db_index=False,  # ticket_assignee_newest serves it
+    )
+    # The priority as a number, low 0 to critical 3, kept by the database: the console
+    # sorts by it ("critical first") through an index.
+    priority_rank = models.GeneratedField(
+        expression=models.Case(
+            *(
+                models.When(priority=value, then=models.Value(rank))
+                for rank, value in enumerate(Priority.values)
+            ),
+            output_field=models.SmallIntegerField(),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
     )
     # What the classifier proposed, kept beside the final values so agreement can be measured.
     suggested_category = models.CharField(
@@ -152,6 +172,9 @@ class Ticket(models.Model):
                 )
                 for field in ("category", "priority", "status", "requester", "assignee")
             ),
+            # The console's other sorts: critical first, and last update.
+            models.Index("priority_rank", "id", name="ticket_priority_rank"),
+            models.Index("updated_at", "id", name="ticket_updated"),
             # Search is a case-insensitive substring match, which Django writes as
             # UPPER(column) LIKE UPPER('%term%'); trigram indexes on exactly those
             # expressions keep it fast on large tables.

@@ -16,6 +16,7 @@ export const GLOBAL_SHORTCUTS = {
   title: "Anywhere",
   shortcuts: {
     help: { keys: ["?"], label: ["?"], description: "Show these keyboard shortcuts" },
+    close: { keys: ["Escape"], label: ["Esc"], description: "Close a dialog or menu" },
   },
 } as const satisfies ShortcutGroup;
 
@@ -39,7 +40,11 @@ export const TICKET_SHORTCUTS = {
       label: ["Ctrl", "Enter"],
       description: "Send the reply or note",
     },
-    cancel: { keys: ["Escape"], label: ["Esc"], description: "Leave the reply box" },
+    cancel: {
+      keys: ["Escape"],
+      label: ["Esc"],
+      description: "Undo a choice in the details panel before it is saved",
+    },
   },
 } as const satisfies ShortcutGroup;
 

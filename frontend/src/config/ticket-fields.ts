@@ -1,4 +1,12 @@
-import type { Category, Classifier, Priority, Status } from "@/types/api";
+import {
+  CATEGORIES,
+  type Category,
+  type Classifier,
+  PRIORITIES,
+  type Priority,
+  STATUSES,
+  type Status,
+} from "@/types/api";
 
 /** Human labels and badge colours for the ticket enums, shared by every feature. */
 export const CATEGORY_LABELS: Record<Category, string> = {
@@ -28,14 +36,14 @@ export const CLASSIFIER_LABELS: Record<Classifier, string> = {
   rules: "Keyword rules",
 };
 
-/** The choices of a select, in the order the labels above list them. */
-function options<T extends string>(labels: Record<T, string>) {
-  return Object.entries<string>(labels).map(([value, label]) => ({ value, label }));
+/** The choices of a select, in the order the API lists the values. */
+function options<T extends string>(values: readonly T[], labels: Record<T, string>) {
+  return values.map((value) => ({ value, label: labels[value] }));
 }
 
-export const CATEGORY_OPTIONS = options(CATEGORY_LABELS);
-export const PRIORITY_OPTIONS = options(PRIORITY_LABELS);
-export const STATUS_OPTIONS = options(STATUS_LABELS);
+export const CATEGORY_OPTIONS = options(CATEGORIES, CATEGORY_LABELS);
+export const PRIORITY_OPTIONS = options(PRIORITIES, PRIORITY_LABELS);
+export const STATUS_OPTIONS = options(STATUSES, STATUS_LABELS);
 
 export const PRIORITY_COLORS: Record<Priority, string> = {
   low: "green",

@@ -11,6 +11,7 @@ export const ticketKeys = {
   details: () => [...ticketKeys.all, "detail"] as const,
   detail: (id: number) => [...ticketKeys.details(), id] as const,
   comments: (id: number) => [...ticketKeys.all, "comments", id] as const,
+  history: (id: number) => [...ticketKeys.all, "history", id] as const,
   /** The queues' counts: outside `lists()`, whose entries all hold pages of tickets. */
   queues: () => [...ticketKeys.all, "queues"] as const,
 };

@@ -93,10 +93,10 @@ export type Ticket = {
   classified_by: Classifier | null;
   created_at: string;
   updated_at: string;
-  /** When the last public reply was written (internal notes do not count), and by whom. */
+  /** The last public reply: internal notes never count. */
   last_reply_at: string | null;
   last_reply_by: TicketPerson | null;
-  /** For agents: the requester replied since this agent last opened the ticket. */
+  /** Agents: the requester replied since this agent last opened the ticket. */
   unread: boolean;
 };
 

@@ -8,7 +8,11 @@ type FormAlertProps = {
   children?: ReactNode;
 };
 
-/** What went wrong with a form that belongs to none of its fields; announced as it appears. */
+/**
+ * An error, warning or notice, announced as it appears: what went wrong with a form
+ * beyond its fields, or (through LoadError) why a panel could not load. One look for
+ * every error in the app.
+ */
 export function FormAlert({ title, messages, status = "error", children }: FormAlertProps) {
   if (messages.length === 0 && !children) {
     return null;

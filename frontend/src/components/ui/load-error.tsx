@@ -1,4 +1,5 @@
-import { Alert, Button } from "@chakra-ui/react";
+import { Button } from "@chakra-ui/react";
+import { FormAlert } from "./form-alert";
 
 type LoadErrorProps = {
   title: string;
@@ -7,18 +8,23 @@ type LoadErrorProps = {
   onRetry: () => void;
 };
 
-/** What a panel shows when its data could not be loaded: the reason and a retry. */
+/**
+ * What a panel shows when its data could not be loaded: the reason and a retry, in the
+ * same alert every other error uses.
+ */
 export function LoadError({ title, error, retrying, onRetry }: LoadErrorProps) {
   return (
-    <Alert.Root status="error" alignItems="center">
-      <Alert.Indicator />
-      <Alert.Content>
-        <Alert.Title>{title}</Alert.Title>
-        <Alert.Description>{error.message}</Alert.Description>
-      </Alert.Content>
-      <Button size="sm" variant="outline" loading={retrying} onClick={onRetry}>
+    <FormAlert title={title} messages={[error.message]}>
+      <Button
+        size="xs"
+        variant="outline"
+        alignSelf="start"
+        mt="2"
+        loading={retrying}
+        onClick={onRetry}
+      >
         Retry
       </Button>
-    </Alert.Root>
+    </FormAlert>
   );
 }

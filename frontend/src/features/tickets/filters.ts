@@ -12,15 +12,17 @@ function oneOf<T extends string>(choices: readonly T[], value: string | null): T
  */
 export function filtersFromSearch(search: string): TicketFilters {
   const params = new URLSearchParams(search);
-  const filters: TicketFilters = {
-    category: oneOf(CATEGORIES, params.get("category")),
-    priority: oneOf(PRIORITIES, params.get("priority")),
-    status: oneOf(STATUSES, params.get("status")),
-    search: params.get("search")?.trim() || undefined,
+  const category = oneOf(CATEGORIES, params.get("category"));
+  const priority = oneOf(PRIORITIES, params.get("priority"));
+  const status = oneOf(STATUSES, params.get("status"));
+  const text = params.get("search")?.trim();
+  // Only the filters that are set: an absent key means "any", and keys compare equal.
+  return {
+    ...(category && { category }),
+    ...(priority && { priority }),
+    ...(status && { status }),
+    ...(text && { search: text }),
   };
-  return Object.fromEntries(
-    Object.entries(filters).filter(([, value]) => value !== undefined),
-  ) as TicketFilters;
 }
 
 /** Writes the filters into a query string, keeping any parameters that are not filters. */

@@ -95,7 +95,7 @@ export function InviteForm() {
               name="role"
               value={role}
               options={ROLE_OPTIONS}
-              onChange={(value) => setRole(value as Role)}
+              onChange={setRole}
               errorText={errorFor("role")}
             />
             <Button

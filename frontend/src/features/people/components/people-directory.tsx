@@ -21,19 +21,19 @@ import { Search, Users } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LoadError } from "@/components/ui/load-error";
-import { SelectField } from "@/components/ui/select-field";
+import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { toaster } from "@/components/ui/toaster";
 import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
-import type { Me, Role, User } from "@/types/api";
+import { type Me, ROLES, type Role, type User } from "@/types/api";
 import { type PeopleFilters, usePeople } from "../api/get-people";
 import { useSendSignInLink } from "../api/invite-person";
 import { type PersonChanges, useUpdatePerson } from "../api/update-person";
 import { ROLE_OPTIONS } from "../role-options";
 import { PersonTokensDialog } from "./person-tokens-dialog";
 
-const STATUS_OPTIONS = [
+const STATUS_OPTIONS: SelectOption<"true" | "false">[] = [
   { value: "true", label: "Active" },
   { value: "false", label: "Deactivated" },
 ];
@@ -78,7 +78,7 @@ export function PeopleDirectory({ me }: { me: Me }) {
             value={role}
             placeholder="All roles"
             options={ROLE_OPTIONS}
-            onChange={(value) => setRole(value as Role | "")}
+            onChange={setRole}
           />
           <SelectField
             label="Status"
@@ -87,7 +87,7 @@ export function PeopleDirectory({ me }: { me: Me }) {
             value={active}
             placeholder="Active and deactivated"
             options={STATUS_OPTIONS}
-            onChange={(value) => setActive(value as "" | "true" | "false")}
+            onChange={setActive}
           />
         </SimpleGrid>
         <PeopleTable filters={filters} me={me} />
@@ -213,9 +213,12 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
                     <NativeSelect.Field
                       aria-label={`Role of ${person.name}`}
                       value={person.role}
-                      onChange={(event) =>
-                        change(person, { role: event.currentTarget.value as Role })
-                      }
+                      onChange={(event) => {
+                        const role = ROLES.find((r) => r === event.currentTarget.value);
+                        if (role) {
+                          change(person, { role });
+                        }
+                      }}
                     >
                       {ROLE_OPTIONS.map((option) => (
                         <option key={option.value} value={option.value}>

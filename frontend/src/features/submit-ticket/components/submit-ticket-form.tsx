@@ -81,7 +81,7 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
   const [chosenPriority, setChosenPriority] = useState<Priority | null>(null);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
-  const { suggestion, isLoading, error, paused, flush, reset } = useTicketSuggestion({
+  const { suggestion, isLoading, error, paused, flush } = useTicketSuggestion({
     title,
     description,
   });
@@ -110,7 +110,6 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
     setClientErrors({});
     setRequester(null);
     setPickerKey((key) => key + 1);
-    reset();
   };
 
   const submit = (event: FormEvent) => {
@@ -235,7 +234,7 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
                 options={CATEGORY_OPTIONS}
                 loading={isLoading}
                 errorText={errorFor("category")}
-                onChange={(value) => setChosenCategory((value as Category) || null)}
+                onChange={(value) => setChosenCategory(value || null)}
                 helperText={
                   chosenCategory &&
                   suggestion &&
@@ -255,7 +254,7 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
                 options={PRIORITY_OPTIONS}
                 loading={isLoading}
                 errorText={errorFor("priority")}
-                onChange={(value) => setChosenPriority((value as Priority) || null)}
+                onChange={(value) => setChosenPriority(value || null)}
                 helperText={
                   chosenPriority &&
                   suggestion &&

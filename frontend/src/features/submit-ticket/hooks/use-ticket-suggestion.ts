@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   CLASSIFY_DEBOUNCE_MS,
   CLASSIFY_MIN_DESCRIPTION_LENGTH,
   CLASSIFY_THROTTLED_PAUSE_MS,
 } from "@/config/constants";
 import { ApiError } from "@/lib/api-client";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { type ClassifyInput, useClassifyTicket } from "../api/classify-ticket";
 
 const EMPTY: ClassifyInput = { title: "", description: "" };
@@ -23,16 +24,12 @@ function normalise(input: ClassifyInput): ClassifyInput {
  */
 export function useTicketSuggestion(input: ClassifyInput) {
   const { title, description } = input;
-  const [settled, setSettled] = useState<ClassifyInput>(EMPTY);
+  const text = useMemo(() => normalise({ title, description }), [title, description]);
+  const debounced = useDebouncedValue(text, CLASSIFY_DEBOUNCE_MS);
+  // The text as it was when the description lost focus: asked about without the wait.
+  const [flushed, setFlushed] = useState<ClassifyInput | null>(null);
+  const settled = flushed === text ? text : debounced;
   const [pauseMs, setPauseMs] = useState<number | null>(null);
-
-  useEffect(() => {
-    const timer = setTimeout(
-      () => setSettled(normalise({ title, description })),
-      CLASSIFY_DEBOUNCE_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [title, description]);
 
   useEffect(() => {
     if (pauseMs === null) {
@@ -43,13 +40,7 @@ export function useTicketSuggestion(input: ClassifyInput) {
   }, [pauseMs]);
 
   /** Classify now rather than after the pause (the description lost focus). */
-  const flush = useCallback(
-    () => setSettled(normalise({ title, description })),
-    [title, description],
-  );
-
-  /** Forget the text at once, e.g. after the ticket was submitted. */
-  const reset = useCallback(() => setSettled(EMPTY), []);
+  const flush = useCallback(() => setFlushed(text), [text]);
 
   const paused = pauseMs !== null;
   const longEnough =
@@ -77,6 +68,5 @@ export function useTicketSuggestion(input: ClassifyInput) {
     error,
     paused,
     flush,
-    reset,
   };
 }

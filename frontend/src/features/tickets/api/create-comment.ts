@@ -20,7 +20,8 @@ export function createComment(ticketId: number, comment: NewComment): Promise<Ti
 
 /**
  * Adds a comment. A reply can change the ticket too (a requester's reopens a resolved
- * one, an agent's may resolve it), so the ticket, the lists and the numbers are refreshed.
+ * one, an agent's may resolve it), so the ticket, its history, the lists and the numbers
+ * are refreshed.
  */
 export function useCreateComment(ticketId: number) {
   const queryClient = useQueryClient();
@@ -33,6 +34,7 @@ export function useCreateComment(ticketId: number) {
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: ticketKeys.comments(ticketId) }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.history(ticketId) }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: statsKeys.all }),
       ]);

@@ -77,9 +77,10 @@ export function useUpdateTicket() {
     onSuccess: (ticket) => {
       patchEverywhere(ticket.id, () => ticket);
     },
-    onSettled: () =>
+    onSettled: (_ticket, _error, { id }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.history(id) }),
         queryClient.invalidateQueries({ queryKey: statsKeys.all }),
       ]),
   });

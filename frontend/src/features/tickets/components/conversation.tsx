@@ -1,25 +1,30 @@
-import { Badge, Box, EmptyState, HStack, Skeleton, Stack, Text } from "@chakra-ui/react";
-import { MessagesSquare } from "lucide-react";
+import { Badge, Box, EmptyState, HStack, Icon, Skeleton, Stack, Text } from "@chakra-ui/react";
+import { History, MessagesSquare, Server, Sparkles } from "lucide-react";
 import { LoadError } from "@/components/ui/load-error";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
 import type { TicketComment } from "@/types/api";
 import { useComments } from "../api/get-comments";
+import { type HistoryEntry, useTicketHistory } from "../api/get-ticket-history";
+import { describeEntry, mergeTimeline } from "../timeline";
 import { CommentBody } from "./comment-body";
 
-/** The replies and notes on a ticket, oldest first, refreshed while the page is open. */
-export function Conversation({ ticketId }: { ticketId: number }) {
-  const now = useNow();
-  const {
-    data: comments,
-    isPending,
-    isError,
-    error,
-    refetch,
-    isRefetching,
-  } = useComments(ticketId);
+type ConversationProps = {
+  ticketId: number;
+  /** Agents and admins see the ticket's history between the messages. */
+  withHistory: boolean;
+};
 
-  if (isPending) {
+/**
+ * The replies and notes on a ticket, oldest first, refreshed while the page is open;
+ * for agents, with every change to the ticket in between, one line each.
+ */
+export function Conversation({ ticketId, withHistory }: ConversationProps) {
+  const now = useNow();
+  const comments = useComments(ticketId);
+  const history = useTicketHistory(ticketId, { enabled: withHistory });
+
+  if (comments.isPending || (withHistory && history.isPending)) {
     return (
       <Stack gap="3" aria-busy="true" aria-label="Loading the conversation">
         <Skeleton height="16" />
@@ -27,17 +32,18 @@ export function Conversation({ ticketId }: { ticketId: number }) {
       </Stack>
     );
   }
-  if (isError) {
+  if (comments.isError) {
     return (
       <LoadError
         title="The conversation could not be loaded"
-        error={error}
-        retrying={isRefetching}
-        onRetry={() => refetch()}
+        error={comments.error}
+        retrying={comments.isRefetching}
+        onRetry={() => comments.refetch()}
       />
     );
   }
-  if (comments.length === 0) {
+  const items = mergeTimeline(comments.data, withHistory ? (history.data ?? []) : []);
+  if (items.length === 0) {
     return (
       <EmptyState.Root size="sm">
         <EmptyState.Content>
@@ -50,13 +56,64 @@ export function Conversation({ ticketId }: { ticketId: number }) {
     );
   }
   return (
-    <Stack as="ol" gap="3" listStyleType="none" aria-label="Conversation">
-      {comments.map((comment) => (
-        <li key={comment.id}>
-          <CommentItem comment={comment} now={now} />
-        </li>
-      ))}
+    <Stack gap="3">
+      {history.isError && (
+        <LoadError
+          title="The ticket's history could not be loaded"
+          error={history.error}
+          retrying={history.isRefetching}
+          onRetry={() => history.refetch()}
+        />
+      )}
+      <Stack as="ol" gap="2" listStyleType="none" aria-label="Conversation">
+        {items.map((item) =>
+          item.kind === "comment" ? (
+            <Box as="li" key={`comment-${item.comment.id}`} py="1">
+              <CommentItem comment={item.comment} now={now} />
+            </Box>
+          ) : (
+            <li key={`history-${item.entry.id}-${item.entry.event}`}>
+              <HistoryLine entry={item.entry} previous={item.previous} now={now} />
+            </li>
+          ),
+        )}
+      </Stack>
+      {comments.data.length === 0 && (
+        <Text textStyle="sm" color="fg.muted">
+          No replies yet.
+        </Text>
+      )}
     </Stack>
+  );
+}
+
+const ACTOR_ICONS = { person: History, classifier: Sparkles, system: Server } as const;
+
+/** A change to the ticket: one quiet line between the messages. */
+function HistoryLine({
+  entry,
+  previous,
+  now,
+}: {
+  entry: HistoryEntry;
+  previous: HistoryEntry | undefined;
+  now: number;
+}) {
+  const ActorIcon = ACTOR_ICONS[entry.actor.kind];
+  return (
+    <HStack gap="2" align="start" textStyle="xs" color="fg.muted" ps="3" data-testid="history-line">
+      <Icon size="sm" mt="0.5" flexShrink={0} aria-hidden>
+        <ActorIcon />
+      </Icon>
+      <Text flex="1" minW="0" wordBreak="break-word">
+        {describeEntry(entry, previous)}
+      </Text>
+      <Text asChild flexShrink={0}>
+        <time dateTime={entry.at} title={formatExactTime(entry.at)}>
+          {formatRelativeTime(entry.at, now)}
+        </time>
+      </Text>
+    </HStack>
   );
 }
 

@@ -1,5 +1,12 @@
-import { Button, ButtonGroup, Field, HStack, Stack, Text, Textarea } from "@chakra-ui/react";
-import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import { Button, ButtonGroup, Field, HStack, Kbd, Stack, Text, Textarea } from "@chakra-ui/react";
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { COMMENT_MAX_LENGTH } from "@/config/constants";
 import { ApiError } from "@/lib/api-client";
@@ -26,11 +33,45 @@ function refusalMessages(error: Error | null): string[] {
   return formErrors(error, ["body"]).other;
 }
 
+/** Whether a key press belongs to something the person is typing in or choosing from. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target.closest("input, textarea, select, [role=combobox], [role=menu], [role=dialog]") !==
+        null)
+  );
+}
+
+/** R, anywhere on the page but in a field, puts the cursor in the reply box. */
+function useReplyShortcut(textarea: RefObject<HTMLTextAreaElement | null>) {
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (
+        event.key.toLowerCase() !== "r" ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        event.shiftKey ||
+        event.defaultPrevented ||
+        isTypingTarget(event.target)
+      ) {
+        return;
+      }
+      event.preventDefault();
+      textarea.current?.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [textarea]);
+}
+
 export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const create = useCreateComment(ticketId);
+  useReplyShortcut(textarea);
   const isNote = isAgent && internal;
 
   const send = (status?: Status) => {
@@ -107,12 +148,18 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
           maxH="60vh"
           bg={isNote ? "yellow.subtle" : undefined}
           placeholder={placeholder}
+          aria-keyshortcuts="R"
         />
         {bodyError ? (
           <Field.ErrorText>{bodyError}</Field.ErrorText>
         ) : (
           <Field.HelperText>
-            {isNote ? "Hidden from the requester. " : ""}Ctrl+Enter (⌘+Enter) sends.
+            {isNote && "Hidden from the requester. "}
+            {/* Keyboard hints mean nothing on a phone. */}
+            <Text as="span" hideBelow="md">
+              <Kbd size="sm">Ctrl</Kbd>+<Kbd size="sm">Enter</Kbd> (<Kbd size="sm">⌘</Kbd>+
+              <Kbd size="sm">Enter</Kbd>) sends; <Kbd size="sm">R</Kbd> jumps here.
+            </Text>
           </Field.HelperText>
         )}
       </Field.Root>

@@ -1,5 +1,6 @@
-import { Card, HStack, LinkBox, LinkOverlay, Text } from "@chakra-ui/react";
+import { Badge, Card, HStack, Icon, LinkBox, LinkOverlay, Text } from "@chakra-ui/react";
 import { Link as RouterLink } from "@tanstack/react-router";
+import { MessageSquare } from "lucide-react";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import type { Ticket } from "@/types/api";
 import { CategoryBadge, PriorityBadge, StatusBadge } from "./ticket-badges";
@@ -7,10 +8,12 @@ import { CategoryBadge, PriorityBadge, StatusBadge } from "./ticket-badges";
 type TicketCardProps = {
   ticket: Ticket;
   now: number;
+  /** The signed-in person, whose own replies read "You replied". */
+  meId: number | null;
   showRequester?: boolean;
 };
 
-export function TicketCard({ ticket, now, showRequester = false }: TicketCardProps) {
+export function TicketCard({ ticket, now, meId, showRequester = false }: TicketCardProps) {
   return (
     <LinkBox as="article" aria-labelledby={`ticket-${ticket.id}-title`}>
       <Card.Root
@@ -27,7 +30,7 @@ export function TicketCard({ ticket, now, showRequester = false }: TicketCardPro
           },
         }}
       >
-        <Card.Body gap="2">
+        <Card.Body gap="1.5">
           <HStack justify="space-between" align="start" gap="3">
             <LinkOverlay asChild>
               <RouterLink
@@ -47,13 +50,22 @@ export function TicketCard({ ticket, now, showRequester = false }: TicketCardPro
               </time>
             </Text>
           </HStack>
-          <Text textStyle="sm" color="fg.muted" lineClamp={2} wordBreak="break-word">
+          <Text textStyle="sm" color="fg.muted" lineClamp={1} wordBreak="break-word">
             {ticket.description}
           </Text>
-          <HStack gap="2" wrap="wrap">
+          <HStack gap="2" wrap="wrap" pt="0.5">
+            {ticket.unread && (
+              <Badge
+                colorPalette="teal"
+                variant="solid"
+                title="The requester replied since you last opened it"
+              >
+                New reply
+              </Badge>
+            )}
+            <StatusBadge status={ticket.status} />
             <PriorityBadge priority={ticket.priority} />
             <CategoryBadge category={ticket.category} />
-            <StatusBadge status={ticket.status} />
             <Text as="span" textStyle="xs" color="fg.muted" ms="auto" truncate>
               {showRequester && ticket.requester && (
                 <span title={ticket.requester.email}>{ticket.requester.name} · </span>
@@ -61,8 +73,31 @@ export function TicketCard({ ticket, now, showRequester = false }: TicketCardPro
               #{ticket.id}
             </Text>
           </HStack>
+          <LastReply ticket={ticket} now={now} meId={meId} />
         </Card.Body>
       </Card.Root>
     </LinkBox>
+  );
+}
+
+/** "Alex Agent replied 2 hr. ago", "You replied …" or "No replies yet": public replies only. */
+function LastReply({ ticket, now, meId }: { ticket: Ticket; now: number; meId: number | null }) {
+  const { last_reply_at: at, last_reply_by: by } = ticket;
+  return (
+    <HStack gap="1.5" textStyle="xs" color="fg.muted" data-testid="last-reply">
+      <Icon size="xs" aria-hidden>
+        <MessageSquare />
+      </Icon>
+      {at ? (
+        <Text truncate>
+          {by && by.id === meId ? "You" : (by?.name ?? "Someone")} replied{" "}
+          <time dateTime={at} title={formatExactTime(at)}>
+            {formatRelativeTime(at, now)}
+          </time>
+        </Text>
+      ) : (
+        <Text>No replies yet</Text>
+      )}
+    </HStack>
   );
 }

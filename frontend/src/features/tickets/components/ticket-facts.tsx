@@ -1,5 +1,4 @@
-import { Badge, DataList, Stack, Text } from "@chakra-ui/react";
-import { CATEGORY_LABELS, CLASSIFIER_LABELS, PRIORITY_LABELS } from "@/config/ticket-fields";
+import { DataList, Text } from "@chakra-ui/react";
 import { formatExactTime } from "@/lib/format";
 import type { Ticket } from "@/types/api";
 
@@ -28,32 +27,5 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
         <DataList.ItemValue>{formatExactTime(ticket.updated_at)}</DataList.ItemValue>
       </DataList.Item>
     </DataList.Root>
-  );
-}
-
-/** What the classifier suggested, and whether people kept it. */
-export function SuggestionSummary({ ticket }: { ticket: Ticket }) {
-  const { suggested_category: category, suggested_priority: priority } = ticket;
-  if (!category && !priority) {
-    return <Text color="fg.muted">None recorded</Text>;
-  }
-  const accepted = category === ticket.category && priority === ticket.priority;
-  return (
-    <Stack gap="1">
-      <Text>
-        {[category && CATEGORY_LABELS[category], priority && PRIORITY_LABELS[priority]]
-          .filter(Boolean)
-          .join(" · ")}
-        {ticket.classified_by && (
-          <Text as="span" color="fg.muted">
-            {" "}
-            by {CLASSIFIER_LABELS[ticket.classified_by]}
-          </Text>
-        )}
-      </Text>
-      <Badge alignSelf="start" size="sm" colorPalette={accepted ? "green" : "orange"}>
-        {accepted ? "Accepted as suggested" : "Changed by a person"}
-      </Badge>
-    </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/ticket-fields";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
-import type { Category, TicketFilters as Filters, Priority, Status } from "@/types/api";
+import type { TicketFilters as Filters } from "@/types/api";
 import { hasActiveFilters } from "../filters";
 
 type TicketFiltersProps = {
@@ -51,7 +51,7 @@ export function TicketFilters({ filters, onChange, onClear }: TicketFiltersProps
           value={filters.category ?? ""}
           placeholder="All categories"
           options={CATEGORY_OPTIONS}
-          onChange={(value) => onChange({ category: (value || undefined) as Category })}
+          onChange={(value) => onChange({ category: value || undefined })}
         />
         <SelectField
           label="Priority"
@@ -60,7 +60,7 @@ export function TicketFilters({ filters, onChange, onClear }: TicketFiltersProps
           value={filters.priority ?? ""}
           placeholder="All priorities"
           options={PRIORITY_OPTIONS}
-          onChange={(value) => onChange({ priority: (value || undefined) as Priority })}
+          onChange={(value) => onChange({ priority: value || undefined })}
         />
         <SelectField
           label="Status"
@@ -69,7 +69,7 @@ export function TicketFilters({ filters, onChange, onClear }: TicketFiltersProps
           value={filters.status ?? ""}
           placeholder="All statuses"
           options={STATUS_OPTIONS}
-          onChange={(value) => onChange({ status: (value || undefined) as Status })}
+          onChange={(value) => onChange({ status: value || undefined })}
         />
       </SimpleGrid>
       {hasActiveFilters(filters) && (

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { makePage, makeTicket } from "@/testing/data";
+import { makeMe, makePage, makeTicket } from "@/testing/data";
 import { deferred, jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
 import { TicketList } from "./ticket-list";
@@ -157,5 +157,45 @@ describe("TicketList opening a ticket", () => {
     const link = await screen.findByRole("link", { name: "Cannot log in" });
     expect(link).toHaveAttribute("href", "/tickets/5");
     expect(card("Cannot log in").getByRole("link")).toBe(link);
+  });
+});
+
+describe("TicketList last reply", () => {
+  it("says who replied last and when, own replies as You, unread ones as New reply", async () => {
+    const rita = makeMe({ id: 7, name: "Rita Requester", role: "requester" });
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
+    stubFetch({
+      [`GET ${LIST}`]: () =>
+        jsonResponse(
+          makePage([
+            makeTicket({
+              id: 1,
+              title: "Answered by an agent",
+              unread: true,
+              last_reply_at: twoHoursAgo,
+              last_reply_by: { id: 3, name: "Alex Agent", email: "alex@example.com" },
+            }),
+            makeTicket({
+              id: 2,
+              title: "Answered by me",
+              last_reply_at: twoHoursAgo,
+              last_reply_by: { id: 7, name: "Rita Requester", email: "rita@example.com" },
+            }),
+            makeTicket({ id: 3, title: "Not answered" }),
+          ]),
+        ),
+    });
+    await renderWithProviders(<TicketList heading="Your tickets" />, { me: rita });
+
+    await screen.findByText("Answered by an agent");
+    expect(card("Answered by an agent").getByTestId("last-reply")).toHaveTextContent(
+      "Alex Agent replied 2 hr. ago",
+    );
+    expect(card("Answered by me").getByTestId("last-reply")).toHaveTextContent(
+      "You replied 2 hr. ago",
+    );
+    expect(card("Not answered").getByTestId("last-reply")).toHaveTextContent("No replies yet");
+    expect(card("Answered by an agent").getByText("New reply")).toBeVisible();
+    expect(card("Answered by me").queryByText("New reply")).not.toBeInTheDocument();
   });
 });

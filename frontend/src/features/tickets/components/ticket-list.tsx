@@ -12,6 +12,7 @@ import {
 } from "@chakra-ui/react";
 import { Inbox } from "lucide-react";
 import { LoadError } from "@/components/ui/load-error";
+import { useCurrentUser } from "@/lib/session";
 import { useNow } from "@/lib/use-now";
 import type { TicketFilters as Filters } from "@/types/api";
 import { useTickets } from "../api/get-tickets";
@@ -56,6 +57,7 @@ type TicketResultsProps = {
 
 function TicketResults({ filters, onClearFilters, showRequester }: TicketResultsProps) {
   const now = useNow();
+  const me = useCurrentUser();
   const filtersActive = hasActiveFilters(filters);
   const {
     data,
@@ -135,7 +137,12 @@ function TicketResults({ filters, onClearFilters, showRequester }: TicketResults
       <Stack as="ul" gap="3" listStyleType="none" opacity={isPlaceholderData ? 0.6 : 1}>
         {tickets.map((ticket) => (
           <li key={ticket.id}>
-            <TicketCard ticket={ticket} now={now} showRequester={showRequester} />
+            <TicketCard
+              ticket={ticket}
+              now={now}
+              meId={me?.id ?? null}
+              showRequester={showRequester}
+            />
           </li>
         ))}
       </Stack>

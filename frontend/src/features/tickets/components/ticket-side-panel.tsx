@@ -4,13 +4,7 @@ import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/tic
 import type { Me, Ticket, TicketPerson } from "@/types/api";
 import { useAssignablePeople } from "../api/get-assignable-people";
 import { type TicketChanges, useUpdateTicket } from "../api/update-ticket";
-import { SuggestionSummary } from "./ticket-facts";
-
-const SELECTS = [
-  { name: "status", label: "Status", options: STATUS_OPTIONS },
-  { name: "priority", label: "Priority", options: PRIORITY_OPTIONS },
-  { name: "category", label: "Category", options: CATEGORY_OPTIONS },
-] as const;
+import { AiSuggestion } from "./ai-suggestion";
 
 /** Agents' controls: status, priority, category and who owns the ticket. */
 export function TicketSidePanel({ ticket, me }: { ticket: Ticket; me: Me }) {
@@ -49,35 +43,47 @@ export function TicketSidePanel({ ticket, me }: { ticket: Ticket; me: Me }) {
               errorText={people.isError ? "The agents could not be loaded" : undefined}
               onChange={(value) => assign(value ? Number(value) : null)}
             />
+            {/* aria-disabled rather than disabled: the button keeps the focus it was clicked with. */}
             <Button
               size="xs"
               variant="outline"
               alignSelf="start"
-              disabled={mine}
-              onClick={() =>
-                change({ assignee: me.id }, { id: me.id, name: me.name, email: me.email })
-              }
+              aria-disabled={mine}
+              onClick={() => {
+                if (!mine) {
+                  change({ assignee: me.id }, { id: me.id, name: me.name, email: me.email });
+                }
+              }}
             >
               {mine ? "Assigned to you" : "Assign to me"}
             </Button>
           </Stack>
-          {SELECTS.map(({ name, label, options }) => (
-            <SelectField
-              key={name}
-              label={label}
-              name={name}
-              size="sm"
-              value={ticket[name]}
-              options={options}
-              // The options are the field's own values, so the choice fits the field.
-              onChange={(value) => change({ [name]: value } as TicketChanges)}
-            />
-          ))}
-          <Stack gap="1" textStyle="sm" gridColumn={{ base: "span 2", lg: "auto" }}>
-            <Heading as="h3" textStyle="sm" fontWeight="medium">
-              AI suggestion
-            </Heading>
-            <SuggestionSummary ticket={ticket} />
+          <SelectField
+            label="Status"
+            name="status"
+            size="sm"
+            value={ticket.status}
+            options={STATUS_OPTIONS}
+            onChange={(status) => change({ status })}
+          />
+          <SelectField
+            label="Priority"
+            name="priority"
+            size="sm"
+            value={ticket.priority}
+            options={PRIORITY_OPTIONS}
+            onChange={(priority) => change({ priority })}
+          />
+          <SelectField
+            label="Category"
+            name="category"
+            size="sm"
+            value={ticket.category}
+            options={CATEGORY_OPTIONS}
+            onChange={(category) => change({ category })}
+          />
+          <Stack gridColumn={{ base: "span 2", lg: "auto" }}>
+            <AiSuggestion ticket={ticket} />
           </Stack>
         </SimpleGrid>
       </Card.Body>

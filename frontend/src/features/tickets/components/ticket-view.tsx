@@ -24,6 +24,7 @@ import { useNow } from "@/lib/use-now";
 import { usePageTitle } from "@/lib/use-page-title";
 import type { Me, Ticket } from "@/types/api";
 import { useTicket } from "../api/get-ticket";
+import { useMarkReadWhileOpen } from "../hooks/use-mark-read-while-open";
 import { CommentBody } from "./comment-body";
 import { Conversation } from "./conversation";
 import { ReplyBox } from "./reply-box";
@@ -92,6 +93,7 @@ function TicketDetails({ ticket, me }: { ticket: Ticket; me: Me }) {
   const now = useNow();
   const isAgent = me.role !== "requester";
   usePageTitle(ticket.title);
+  useMarkReadWhileOpen(ticket, isAgent);
   return (
     <Stack gap={{ base: "3", md: "4" }} maxW={isAgent ? undefined : "4xl"}>
       <BackLink me={me} />
@@ -157,7 +159,12 @@ function TicketDetails({ ticket, me }: { ticket: Ticket; me: Me }) {
             </Heading>
           </Card.Header>
           <Card.Body gap="5">
-            <Conversation ticketId={ticket.id} />
+            <Conversation ticketId={ticket.id} withHistory={isAgent} />
+            {!isAgent && ticket.status === "resolved" && (
+              <Text textStyle="sm" color="fg.muted">
+                This ticket is resolved. If something is still wrong, reply and it opens again.
+              </Text>
+            )}
             {!isAgent && ticket.status === "closed" ? (
               <FormAlert
                 status="info"
