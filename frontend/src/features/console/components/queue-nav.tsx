@@ -14,7 +14,9 @@ const QUEUE_ORDER: readonly Queue[] = ["mine", "unassigned", "open", "resolved_r
 
 type QueueNavProps = {
   current: Queue;
+  /** Undefined while loading, and when they could not be loaded: the queues work without. */
   counts: QueueCounts | undefined;
+  countsLoading: boolean;
   hrefFor: (queue: Queue) => string;
   onSelect: (queue: Queue) => void;
 };
@@ -23,7 +25,7 @@ type QueueNavProps = {
  * The queues with their counts: a column beside the list on wide screens, a row of
  * chips above it on a phone, scrolling sideways inside itself when they do not fit.
  */
-export function QueueNav({ current, counts, hrefFor, onSelect }: QueueNavProps) {
+export function QueueNav({ current, counts, countsLoading, hrefFor, onSelect }: QueueNavProps) {
   const follow = (event: MouseEvent, queue: Queue) => {
     // A new tab or window keeps the browser's own behaviour.
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) {
@@ -86,7 +88,7 @@ export function QueueNav({ current, counts, hrefFor, onSelect }: QueueNavProps) 
                     {counts[queue]}
                   </Badge>
                 ) : (
-                  <Skeleton height="4" width="6" />
+                  countsLoading && <Skeleton height="4" width="6" />
                 )}
               </Link>
             </Box>

@@ -138,6 +138,7 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
       <QueueNav
         current={view.queue}
         counts={counts.data}
+        countsLoading={counts.isPending}
         hrefFor={hrefForQueue}
         onSelect={(queue) => setView({ queue })}
       />
