@@ -23,16 +23,18 @@ const PAGES: Record<
     ],
   },
   agent: {
-    nav: ["Desk"],
+    nav: ["Desk", "Stats"],
     pages: [
       { path: "/desk", heading: "Desk", link: "Desk" },
+      { path: "/stats", heading: "Stats", link: "Stats" },
       { path: "/account", heading: "My account" },
     ],
   },
   admin: {
-    nav: ["Desk", "People"],
+    nav: ["Desk", "Stats", "People"],
     pages: [
       { path: "/desk", heading: "Desk", link: "Desk" },
+      { path: "/stats", heading: "Stats", link: "Stats" },
       { path: "/people", heading: "People", link: "People" },
       { path: "/account", heading: "My account" },
     ],
@@ -136,8 +138,13 @@ test("a requester files a ticket and follows it; they cannot change it", async (
   await expect(page.getByRole("button", { name: "Internal note" })).toHaveCount(0);
 });
 
-test("an agent files a ticket for a requester found by name", async ({ page }) => {
+test("an agent files a ticket for a requester found by name, then works on it", async ({
+  page,
+}) => {
   await signInAs(page, "agent");
+  await page.getByRole("link", { name: "New ticket" }).click();
+  await expect(page).toHaveURL(/\/desk\/new$/);
+  await expect(page.getByRole("heading", { level: 1, name: "New ticket" })).toBeVisible();
   const form = page.getByRole("form", { name: "Submit a ticket" });
   const picker = form.getByRole("combobox", { name: "Requester" });
   await picker.fill("Omar");
@@ -148,6 +155,9 @@ test("an agent files a ticket for a requester found by name", async ({ page }) =
   await form.getByRole("button", { name: "Submit ticket" }).click();
   await expect(page.getByText(/is in the queue for Omar Requester/)).toBeVisible();
 
-  const card = page.getByRole("article", { name: "Printer jams for Omar" }).first();
-  await expect(card).toContainText("Omar Requester");
+  await expect(page).toHaveURL(/\/tickets\/\d+$/);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Printer jams for Omar" }),
+  ).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("Omar Requester");
 });

@@ -33,6 +33,11 @@ test("the UI comes with its Content-Security-Policy and may not be framed", asyn
   // The fixture fails the test if anything the page needs was refused.
   await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await signInAs(page, "admin");
-  await expect(page.getByRole("form", { name: "Submit a ticket" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Tickets" }).locator("tbody tr").first(),
+  ).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stats" }).click();
   await expect(page.getByRole("figure", { name: "By priority" })).toBeVisible();
+  await page.goto("/desk/new");
+  await expect(page.getByRole("form", { name: "Submit a ticket" })).toBeVisible();
 });

@@ -34,6 +34,8 @@ function renderApp(url: string, { config = {}, me = null, routes = {} }: Backend
     "GET /api/me/": () => (signedIn ? jsonResponse(signedIn) : notSignedIn()),
     "GET /api/tickets/": () => jsonResponse(makePage([])),
     "GET /api/tickets/stats/": () => jsonResponse(makeStats()),
+    "GET /api/tickets/queues/": () =>
+      jsonResponse({ mine: 0, unassigned: 0, open: 0, resolved_recently: 0, all: 0 }),
     "GET /api/users/": () => jsonResponse({ next: null, previous: null, results: [] }),
     "GET /api/settings/": () => jsonResponse({ signup_open: true }),
     "GET /api/me/tokens/": () => jsonResponse([]),
@@ -104,7 +106,7 @@ describe("route guards", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Desk" })).toBeVisible();
     expect(app.path()).toBe("/desk");
     const nav = screen.getByRole("navigation", { name: "Main" });
-    expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual(["Desk"]);
+    expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual(["Desk", "Stats"]);
   });
 
   it("shows an admin the desk and People", async () => {
@@ -112,7 +114,24 @@ describe("route guards", () => {
 
     expect(await screen.findByRole("heading", { level: 1, name: "Desk" })).toBeVisible();
     const nav = screen.getByRole("navigation", { name: "Main" });
-    expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual(["Desk", "People"]);
+    expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual([
+      "Desk",
+      "Stats",
+      "People",
+    ]);
+  });
+
+  it("lists every shortcut when ? is pressed, and starts the Tab order with a skip link", async () => {
+    renderApp("/desk", { me: makeMe() });
+    const user = userEvent.setup();
+    expect(await screen.findByRole("heading", { level: 1, name: "Desk" })).toBeVisible();
+
+    await user.tab();
+    expect(screen.getByRole("link", { name: "Skip to content" })).toHaveFocus();
+    await user.keyboard("?");
+    const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(dialog).toHaveTextContent("Move to the next ticket");
+    expect(dialog).toHaveTextContent("Write a reply");
   });
 
   it("sends a signed-in person away from the sign-in page, to their home", async () => {

@@ -144,6 +144,20 @@ const deskRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/desk"), "DeskPage"),
 });
 
+const newTicketRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "desk/new",
+  beforeLoad: allowedOnly("/desk/new"),
+  component: lazyRouteComponent(() => import("./routes/new-ticket"), "NewTicketPage"),
+});
+
+const statsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stats",
+  beforeLoad: allowedOnly("/stats"),
+  component: lazyRouteComponent(() => import("./routes/stats"), "StatsPage"),
+});
+
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "people",
@@ -175,7 +189,15 @@ export const routeTree = rootRoute.addChildren([
     setPasswordRoute,
     verifyEmailRoute,
   ]),
-  appRoute.addChildren([myTicketsRoute, deskRoute, peopleRoute, accountRoute, ticketRoute]),
+  appRoute.addChildren([
+    myTicketsRoute,
+    deskRoute,
+    newTicketRoute,
+    statsRoute,
+    peopleRoute,
+    accountRoute,
+    ticketRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {

@@ -13,6 +13,10 @@ export const TICKETS_PAGE_SIZE = 20;
 
 /** Other people's tickets should appear without anyone reloading the page. */
 export const REFRESH_INTERVAL_MS = 30_000;
+/** The agents' console is watched all day: its list and queue counts refresh sooner. */
+export const CONSOLE_REFRESH_INTERVAL_MS = 10_000;
+/** Rows per console page: more than a 1440×900 screen shows, fewer than a long scroll. */
+export const CONSOLE_PAGE_SIZE = 25;
 
 /** django-allauth's endpoints for a browser (session cookie) client. */
 export const AUTH_API = "/_allauth/browser/v1";

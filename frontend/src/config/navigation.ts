@@ -4,6 +4,8 @@ import { ROLES, type Role } from "@/types/api";
 export const PAGE_ROLES = {
   "/my-tickets": ["requester"],
   "/desk": ["agent", "admin"],
+  "/desk/new": ["agent", "admin"],
+  "/stats": ["agent", "admin"],
   "/people": ["admin"],
   "/account": ROLES,
 } as const satisfies Record<string, readonly Role[]>;
@@ -13,6 +15,7 @@ export type AppPath = keyof typeof PAGE_ROLES;
 export const NAV_ITEMS: readonly { to: AppPath; label: string }[] = [
   { to: "/my-tickets", label: "My tickets" },
   { to: "/desk", label: "Desk" },
+  { to: "/stats", label: "Stats" },
   { to: "/people", label: "People" },
   { to: "/account", label: "My account" },
 ];

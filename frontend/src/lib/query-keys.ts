@@ -12,6 +12,8 @@ export const ticketKeys = {
   detail: (id: number) => [...ticketKeys.details(), id] as const,
   comments: (id: number) => [...ticketKeys.all, "comments", id] as const,
   history: (id: number) => [...ticketKeys.all, "history", id] as const,
+  /** The queues' counts: outside `lists()`, whose entries all hold pages of tickets. */
+  queues: () => [...ticketKeys.all, "queues"] as const,
 };
 
 export const statsKeys = {

@@ -143,10 +143,44 @@ export type Suggestion = {
   latency_ms: number;
 };
 
+/** The agents' queues (GET /api/tickets/?queue=), each counted by GET /api/tickets/queues/. */
+export const QUEUES = ["mine", "unassigned", "open", "resolved_recently", "all"] as const;
+export type Queue = (typeof QUEUES)[number];
+export type QueueCounts = Record<Queue, number>;
+
+/** The list's `ordering` values: a field name, with "-" for the other direction. */
+export const ORDERINGS = [
+  "-created_at",
+  "created_at",
+  "-updated_at",
+  "updated_at",
+  "-priority",
+  "priority",
+  "title",
+  "-title",
+  "requester",
+  "-requester",
+  "assignee",
+  "-assignee",
+  "status",
+  "-status",
+] as const;
+export type Ordering = (typeof ORDERINGS)[number];
+
 /** The list's query-string filters; an absent key means "any". */
 export type TicketFilters = {
   category?: Category;
   priority?: Priority;
   status?: Status;
   search?: string;
+  queue?: Queue;
+  ordering?: Ordering;
+};
+
+/** POST /api/tickets/bulk/: the same change to every ticket named. */
+export type BulkTicketChange = {
+  ids: number[];
+  status?: Status;
+  /** An agent's or admin's id; null leaves the tickets with nobody. */
+  assignee?: number | null;
 };

@@ -1,13 +1,15 @@
-import { Grid, Stack } from "@chakra-ui/react";
-import { StatsPanel } from "@/features/stats/components/stats-panel";
-import { SubmitTicketForm } from "@/features/submit-ticket/components/submit-ticket-form";
-import { TicketList } from "@/features/tickets/components/ticket-list";
+import { Button } from "@chakra-ui/react";
+import { Link as RouterLink } from "@tanstack/react-router";
+import { Plus } from "lucide-react";
+import { TicketConsole } from "@/features/console/components/ticket-console";
+import { useAssignablePeople } from "@/features/tickets/api/get-assignable-people";
 import { useCurrentUser } from "@/lib/session";
 import { PageHeader } from "../page-header";
 
-/** Agents' and admins' home: every ticket, the numbers, and a form to file for anyone. */
+/** Agents' and admins' home: the queues and their tickets. */
 export function DeskPage() {
   const me = useCurrentUser();
+  const people = useAssignablePeople();
   if (!me) {
     return null;
   }
@@ -15,19 +17,15 @@ export function DeskPage() {
     <>
       <PageHeader
         title="Desk"
-        description="Every ticket, newest first. Filters stay in the address."
+        actions={
+          <Button asChild size="sm" colorPalette="teal">
+            <RouterLink to="/desk/new">
+              <Plus /> New ticket
+            </RouterLink>
+          </Button>
+        }
       />
-      <Grid
-        templateColumns={{ base: "1fr", lg: "minmax(0, 5fr) minmax(0, 7fr)" }}
-        gap={{ base: "4", md: "6" }}
-        alignItems="start"
-      >
-        <Stack gap={{ base: "4", md: "6" }}>
-          <SubmitTicketForm agent={me} />
-          <StatsPanel />
-        </Stack>
-        <TicketList showRequester />
-      </Grid>
+      <TicketConsole me={me} people={people.data ?? []} />
     </>
   );
 }

@@ -22,7 +22,7 @@ import {
 } from "@/config/ticket-fields";
 import { ApiError } from "@/lib/api-client";
 import { formatRetryAfter } from "@/lib/format";
-import type { Category, Me, Priority, User } from "@/types/api";
+import type { Category, Me, Priority, Ticket, User } from "@/types/api";
 import { type CreateTicketInput, useCreateTicket } from "../api/create-ticket";
 import { useTicketSuggestion } from "../hooks/use-ticket-suggestion";
 import { RequesterPicker } from "./requester-picker";
@@ -66,9 +66,11 @@ function submitFailureMessage(failure: Error): string | null {
 type SubmitTicketFormProps = {
   /** An agent or admin filing tickets: they may file one on behalf of a requester. */
   agent?: Me;
+  /** Called with each ticket filed, once the lists show it. */
+  onSubmitted?: (ticket: Ticket) => void;
 };
 
-export function SubmitTicketForm({ agent }: SubmitTicketFormProps) {
+export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) {
   const [title, setTitle] = useState("");
   const [requester, setRequester] = useState<User | null>(null);
   // A new picker after each ticket, so its search text goes with the person chosen.
@@ -133,6 +135,7 @@ export function SubmitTicketForm({ agent }: SubmitTicketFormProps) {
             ? `#${ticket.id} “${ticket.title}” is in the queue for ${requester.name}.`
             : `#${ticket.id} “${ticket.title}” is in the queue.`,
         });
+        onSubmitted?.(ticket);
       },
       onError: (failure) => {
         const description = submitFailureMessage(failure);

@@ -1,0 +1,192 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { makeMe, makePage, makeTicket } from "@/testing/data";
+import { jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
+import { renderWithProviders } from "@/testing/render";
+import type { QueueCounts, Ticket } from "@/types/api";
+import { TicketConsole } from "./ticket-console";
+
+const COUNTS: QueueCounts = { mine: 3, unassigned: 5, open: 12, resolved_recently: 4, all: 40 };
+const ME = makeMe({ id: 1, name: "Alex Agent", role: "agent" });
+const PEOPLE = [
+  { id: 1, name: "Alex Agent", email: "alex@example.com" },
+  { id: 2, name: "Bea Agent", email: "bea@example.com" },
+];
+
+const TICKETS: Ticket[] = [
+  makeTicket({ id: 11, title: "Printer on fire", priority: "critical" }),
+  makeTicket({ id: 12, title: "Cannot sign in", unread: true }),
+  makeTicket({ id: 13, title: "Invoice question", priority: "low" }),
+];
+
+function stubConsole(routes: Parameters<typeof stubFetch>[0] = {}) {
+  return stubFetch({
+    "GET /api/tickets/": () => jsonResponse(makePage(TICKETS)),
+    "GET /api/tickets/queues/": () => jsonResponse(COUNTS),
+    ...routes,
+  });
+}
+
+async function renderConsole(url = "/desk") {
+  const rendered = await renderWithProviders(<TicketConsole me={ME} people={PEOPLE} />, {
+    url,
+    me: ME,
+  });
+  await screen.findByText("Printer on fire");
+  return rendered;
+}
+
+const path = () => `${window.location.pathname}${window.location.search}`;
+
+describe("TicketConsole", () => {
+  it("shows each queue with its count, and asks the list for the queue in the URL", async () => {
+    const api = stubConsole();
+    await renderConsole("/desk?queue=mine");
+
+    const queues = screen.getByRole("navigation", { name: "Queues" });
+    await waitFor(() => expect(within(queues).getByText("40")).toBeInTheDocument());
+    const mine = within(queues).getByRole("link", { name: /My open/ });
+    expect(mine).toHaveAttribute("aria-current", "page");
+    expect(mine).toHaveTextContent("3");
+    expect(within(queues).getByRole("link", { name: /Unassigned/ })).toHaveTextContent("5");
+    expect(api.to("GET", "/api/tickets/")[0].url.searchParams.get("queue")).toBe("mine");
+  });
+
+  it("opens All open by default and switches queues through the URL", async () => {
+    const api = stubConsole();
+    const { user } = await renderConsole();
+
+    const queues = screen.getByRole("navigation", { name: "Queues" });
+    expect(within(queues).getByRole("link", { name: /All open/ })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    expect(api.to("GET", "/api/tickets/")[0].url.searchParams.get("queue")).toBe("open");
+
+    await user.click(within(queues).getByRole("link", { name: /Unassigned/ }));
+    await waitFor(() => expect(path()).toBe("/desk?queue=unassigned"));
+    await waitFor(() =>
+      expect(api.to("GET", "/api/tickets/").at(-1)?.url.searchParams.get("queue")).toBe(
+        "unassigned",
+      ),
+    );
+  });
+
+  it("marks unread tickets with a dot, bold text and words for screen readers", async () => {
+    stubConsole();
+    await renderConsole();
+    const link = screen.getByRole("link", { name: /Cannot sign in/ });
+    expect(link).toHaveTextContent("(new reply)");
+    expect(screen.getByRole("link", { name: "Printer on fire" })).not.toHaveTextContent(
+      "new reply",
+    );
+  });
+
+  it("sorts by a column header: first direction, then the other, in the URL and the query", async () => {
+    const api = stubConsole();
+    const { user } = await renderConsole();
+
+    const header = () => screen.getByRole("columnheader", { name: /Priority/ });
+    expect(header()).toHaveAttribute("aria-sort", "none");
+
+    await user.click(within(header()).getByRole("button"));
+    await waitFor(() => expect(path()).toBe("/desk?ordering=-priority"));
+    expect(header()).toHaveAttribute("aria-sort", "descending");
+    await waitFor(() =>
+      expect(api.to("GET", "/api/tickets/").at(-1)?.url.searchParams.get("ordering")).toBe(
+        "-priority",
+      ),
+    );
+
+    await user.click(within(header()).getByRole("button"));
+    await waitFor(() => expect(path()).toBe("/desk?ordering=priority"));
+    expect(header()).toHaveAttribute("aria-sort", "ascending");
+
+    await user.click(
+      within(screen.getByRole("columnheader", { name: /Subject/ })).getByRole("button"),
+    );
+    await waitFor(() => expect(path()).toBe("/desk?ordering=title"));
+  });
+
+  it("assigns the selected tickets to me with one request, then clears the selection", async () => {
+    const api = stubConsole({
+      "POST /api/tickets/bulk/": ({ body }) => {
+        const { ids } = body as { ids: number[] };
+        return jsonResponse({
+          results: ids.map((id) => makeTicket({ id, assignee: PEOPLE[0] })),
+        });
+      },
+    });
+    const { user } = await renderConsole();
+
+    await user.click(screen.getByRole("checkbox", { name: "Select #11" }));
+    await user.click(screen.getByRole("checkbox", { name: "Select #13" }));
+    const bar = screen.getByRole("toolbar", { name: "Selected tickets" });
+    await waitFor(() => expect(bar).toHaveTextContent("2 selected"));
+
+    await user.click(within(bar).getByRole("button", { name: /Assign to/ }));
+    await user.click(await screen.findByRole("menuitem", { name: /Me \(Alex Agent\)/ }));
+
+    await waitFor(() => expect(api.to("POST", "/api/tickets/bulk/")).toHaveLength(1));
+    expect(api.to("POST", "/api/tickets/bulk/")[0].body).toEqual({ ids: [11, 13], assignee: 1 });
+    expect(await screen.findByText("2 tickets updated")).toBeInTheDocument();
+    expect(screen.queryByRole("toolbar", { name: "Selected tickets" })).not.toBeInTheDocument();
+  });
+
+  it("selects the whole page and sets a status, showing the server's refusal", async () => {
+    const api = stubConsole({
+      "POST /api/tickets/bulk/": () => validationError("ids", "Ticket 13 does not exist."),
+    });
+    const { user } = await renderConsole();
+
+    await user.click(screen.getByRole("checkbox", { name: "Select every ticket on this page" }));
+    const bar = await screen.findByRole("toolbar", { name: "Selected tickets" });
+    expect(bar).toHaveTextContent("3 selected");
+    await user.click(within(bar).getByRole("button", { name: /Set status/ }));
+    await user.click(await screen.findByRole("menuitem", { name: "Resolved" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Ticket 13 does not exist.");
+    expect(api.to("POST", "/api/tickets/bulk/")[0].body).toEqual({
+      ids: [11, 12, 13],
+      status: "resolved",
+    });
+    expect(bar).toHaveTextContent("3 selected");
+  });
+
+  it("moves with j and k, selects with x and opens with Enter", async () => {
+    stubConsole();
+    const { user } = await renderConsole();
+    const rows = () => within(screen.getAllByRole("rowgroup")[1]).getAllByRole("row");
+
+    await user.keyboard("j");
+    expect(rows()[0]).toHaveFocus();
+    await user.keyboard("jj");
+    expect(rows()[2]).toHaveFocus();
+    await user.keyboard("k");
+    expect(rows()[1]).toHaveFocus();
+
+    await user.keyboard("x");
+    expect(screen.getByRole("checkbox", { name: "Select #12" })).toBeChecked();
+    await user.keyboard("x");
+    expect(screen.getByRole("checkbox", { name: "Select #12" })).not.toBeChecked();
+
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(path()).toBe("/tickets/12"));
+  });
+
+  it("focuses search with /, and ignores shortcuts while typing or with a modifier", async () => {
+    stubConsole();
+    const { user } = await renderConsole();
+
+    await user.keyboard("/");
+    const search = screen.getByRole("searchbox", { name: "Search" });
+    expect(search).toHaveFocus();
+    await user.keyboard("jx");
+    expect(search).toHaveValue("jx");
+    expect(screen.queryByRole("toolbar", { name: "Selected tickets" })).not.toBeInTheDocument();
+
+    await user.keyboard("{Escape}");
+    await user.keyboard("{Control>}j{/Control}");
+    expect(document.activeElement?.tagName).not.toBe("TR");
+  });
+});

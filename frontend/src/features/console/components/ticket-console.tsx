@@ -1,0 +1,263 @@
+import {
+  Box,
+  Button,
+  EmptyState,
+  Grid,
+  HStack,
+  Skeleton,
+  Spinner,
+  Stack,
+  Text,
+} from "@chakra-ui/react";
+import { useNavigate } from "@tanstack/react-router";
+import { ChevronLeft, ChevronRight, Inbox } from "lucide-react";
+import { useRef, useState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { LoadError } from "@/components/ui/load-error";
+import { toaster } from "@/components/ui/toaster";
+import { CONSOLE_SHORTCUTS } from "@/config/shortcuts";
+import { STATUS_LABELS } from "@/config/ticket-fields";
+import { useNow } from "@/lib/use-now";
+import { useShortcuts } from "@/lib/use-shortcuts";
+import type { Me, TicketPerson } from "@/types/api";
+import { useBulkUpdateTickets } from "../api/bulk-update-tickets";
+import { useConsoleTickets } from "../api/get-console-tickets";
+import { useQueueCounts } from "../api/get-queue-counts";
+import { useConsoleView } from "../hooks/use-console-view";
+import { hasActiveFilters, nextOrdering } from "../view";
+import { BulkActions, type BulkChange } from "./bulk-actions";
+import { ConsoleFilters } from "./console-filters";
+import { QUEUE_LABELS, QueueNav } from "./queue-nav";
+import { TicketTable } from "./ticket-table";
+
+type TicketConsoleProps = {
+  me: Me;
+  /** Whom tickets can be assigned to. */
+  people: readonly TicketPerson[];
+};
+
+const NO_TICKETS: ReadonlySet<number> = new Set();
+
+/** The agents' working view: queues, a dense sortable list, bulk changes, keyboard first. */
+export function TicketConsole({ me, people }: TicketConsoleProps) {
+  const { view, setView, hrefForQueue } = useConsoleView();
+  const counts = useQueueCounts();
+  const list = useConsoleTickets(view);
+  const bulk = useBulkUpdateTickets();
+  const now = useNow();
+  const navigate = useNavigate();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+
+  // A selection belongs to the view it was made in; another queue or filter starts afresh.
+  const viewKey = JSON.stringify(view);
+  const [selection, setSelection] = useState({ viewKey, ids: NO_TICKETS });
+  const selected = selection.viewKey === viewKey ? selection.ids : NO_TICKETS;
+  const [activeIndex, setActiveIndex] = useState(0);
+
+  const tickets = list.data?.pages.flatMap((page) => page.results) ?? [];
+  const active = Math.min(activeIndex, Math.max(tickets.length - 1, 0));
+
+  const setSelected = (ids: ReadonlySet<number>) => setSelection({ viewKey, ids });
+  // From the state as it is when React applies it: clicks in quick succession all count.
+  const updateSelected = (change: (ids: ReadonlySet<number>) => ReadonlySet<number>) =>
+    setSelection((current) => ({
+      viewKey,
+      ids: change(current.viewKey === viewKey ? current.ids : NO_TICKETS),
+    }));
+  const toggle = (id: number) =>
+    updateSelected((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(id)) {
+        next.add(id);
+      }
+      return next;
+    });
+  const toggleAll = () =>
+    updateSelected((ids) =>
+      tickets.every((ticket) => ids.has(ticket.id))
+        ? NO_TICKETS
+        : new Set(tickets.map((ticket) => ticket.id)),
+    );
+
+  const rows = () => Array.from(bodyRef.current?.rows ?? []);
+  const focusRow = (index: number) => rows()[index]?.focus();
+  const rowHasFocus = () => rows().some((row) => row === document.activeElement);
+  const move = (step: number) => {
+    if (tickets.length === 0) {
+      return;
+    }
+    focusRow(rowHasFocus() ? Math.min(Math.max(active + step, 0), tickets.length - 1) : active);
+  };
+
+  useShortcuts(CONSOLE_SHORTCUTS.shortcuts, {
+    next: () => move(1),
+    previous: () => move(-1),
+    open: () => {
+      const ticket = tickets[active];
+      if (ticket && rowHasFocus()) {
+        navigate({ to: "/tickets/$ticketId", params: { ticketId: String(ticket.id) } });
+      }
+    },
+    select: () => {
+      const ticket = tickets[active];
+      if (ticket) {
+        toggle(ticket.id);
+      }
+    },
+    search: () => searchRef.current?.focus(),
+  });
+
+  const apply = (change: BulkChange) => {
+    const ids = [...selected];
+    bulk.mutate(
+      { ids, ...change },
+      {
+        onSuccess: () => {
+          setSelected(NO_TICKETS);
+          toaster.success({
+            title: `${ids.length} ${ids.length === 1 ? "ticket" : "tickets"} updated`,
+            description: describeChange(change, me, people),
+          });
+        },
+      },
+    );
+  };
+
+  const goToPage = (direction: "next" | "previous") => {
+    setActiveIndex(0);
+    (direction === "next" ? list.fetchNextPage : list.fetchPreviousPage)();
+  };
+
+  return (
+    <Grid
+      templateColumns={{ base: "minmax(0, 1fr)", md: "12rem minmax(0, 1fr)" }}
+      gap={{ base: "3", md: "5" }}
+      alignItems="start"
+    >
+      <QueueNav
+        current={view.queue}
+        counts={counts.data}
+        countsLoading={counts.isPending}
+        hrefFor={hrefForQueue}
+        onSelect={(queue) => setView({ queue })}
+      />
+      <Box
+        as="section"
+        aria-label="Tickets"
+        bg="bg.panel"
+        borderWidth="1px"
+        borderRadius="l3"
+        minW="0"
+      >
+        <Stack gap="2" p={{ base: "2", md: "3" }} borderBottomWidth="1px">
+          <ConsoleFilters view={view} onChange={setView} searchRef={searchRef} />
+          <HStack justify="space-between" minH="6" gap="2">
+            {selected.size > 0 ? (
+              <BulkActions
+                count={selected.size}
+                me={me}
+                people={people}
+                pending={bulk.isPending}
+                onApply={apply}
+                onClear={() => {
+                  bulk.reset();
+                  setSelected(NO_TICKETS);
+                }}
+              />
+            ) : (
+              <Text textStyle="sm" color="fg.muted" aria-live="polite">
+                {list.data ? `${tickets.length} shown in ${QUEUE_LABELS[view.queue]}` : ""}
+              </Text>
+            )}
+            {(list.isPlaceholderData || list.isFetchingNextPage || list.isFetchingPreviousPage) && (
+              <Spinner size="sm" aria-label="Updating the list" />
+            )}
+          </HStack>
+          {bulk.isError && (
+            <FormAlert title="The tickets were not changed" messages={[bulk.error.message]} />
+          )}
+        </Stack>
+        {list.isPending ? (
+          <Stack gap="1" p="3" aria-busy="true" aria-label="Loading tickets">
+            {[1, 2, 3, 4, 5, 6].map((key) => (
+              <Skeleton key={key} height="7" />
+            ))}
+          </Stack>
+        ) : list.isError ? (
+          <Box p="3">
+            <LoadError
+              title="The tickets could not be loaded"
+              error={list.error}
+              retrying={list.isRefetching}
+              onRetry={() => list.refetch()}
+            />
+          </Box>
+        ) : tickets.length === 0 ? (
+          <EmptyState.Root size="sm">
+            <EmptyState.Content>
+              <EmptyState.Indicator>
+                <Inbox />
+              </EmptyState.Indicator>
+              <EmptyState.Title>
+                {hasActiveFilters(view)
+                  ? "No tickets match these filters"
+                  : `No tickets in ${QUEUE_LABELS[view.queue]}`}
+              </EmptyState.Title>
+            </EmptyState.Content>
+          </EmptyState.Root>
+        ) : (
+          <Box opacity={list.isPlaceholderData ? 0.6 : 1}>
+            <TicketTable
+              label={QUEUE_LABELS[view.queue]}
+              tickets={tickets}
+              view={view}
+              now={now}
+              selected={selected}
+              activeIndex={active}
+              bodyRef={bodyRef}
+              onSort={(column) => setView({ ordering: nextOrdering(view, column) })}
+              onToggle={toggle}
+              onToggleAll={toggleAll}
+              onActivate={setActiveIndex}
+            />
+          </Box>
+        )}
+        {(list.hasPreviousPage || list.hasNextPage) && (
+          <HStack as="nav" aria-label="Pages" justify="flex-end" gap="2" p="2" borderTopWidth="1px">
+            <Button
+              size="xs"
+              variant="outline"
+              disabled={!list.hasPreviousPage || list.isFetchingPreviousPage}
+              onClick={() => goToPage("previous")}
+            >
+              <ChevronLeft /> Previous
+            </Button>
+            <Button
+              size="xs"
+              variant="outline"
+              disabled={!list.hasNextPage || list.isFetchingNextPage}
+              onClick={() => goToPage("next")}
+            >
+              Next <ChevronRight />
+            </Button>
+          </HStack>
+        )}
+      </Box>
+    </Grid>
+  );
+}
+
+function describeChange(change: BulkChange, me: Me, people: readonly TicketPerson[]): string {
+  if ("status" in change) {
+    return `Status set to ${STATUS_LABELS[change.status]}.`;
+  }
+  if (change.assignee === null) {
+    return "Assigned to nobody.";
+  }
+  if (change.assignee === me.id) {
+    return "Assigned to you.";
+  }
+  const person = people.find((p) => p.id === change.assignee);
+  return `Assigned to ${person?.name ?? "an agent"}.`;
+}
