@@ -163,6 +163,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Request bodies get components of their own (`…Request`): a field with a default
+    # is optional to send though always answered, and read-only fields are not sent.
+    "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "CategoryEnum": "labels.Category",
         "PriorityEnum": "labels.Priority",

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
@@ -199,10 +200,32 @@ class HistoryActorSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string"},
+            {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "integer"},
+                    "name": {"type": "string", "nullable": True},
+                },
+                "required": ["id", "name"],
+                "additionalProperties": False,
+            },
+        ],
+        "nullable": True,
+    }
+)
+class HistoryValueField(serializers.JSONField):
+    """A field's value in the history: text as stored, or a person as {id, name} (name
+    null once nobody has that id)."""
+
+
 class HistoryChangeSerializer(serializers.Serializer):
     field = serializers.CharField()
-    old = serializers.JSONField(help_text="null when the ticket was created.")
-    new = serializers.JSONField(help_text="A person is {id, name}; other values as stored.")
+    old = HistoryValueField(help_text="null when the ticket was created.")
+    new = HistoryValueField(help_text="A person is {id, name}; other values as stored.")
     kept_suggestion = serializers.BooleanField(
         allow_null=True,
         help_text="On creation, for category and priority: whether the person kept the "

@@ -1,155 +1,95 @@
-export const CATEGORIES = ["billing", "technical", "account", "general"] as const;
-export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
-export const STATUSES = ["open", "in_progress", "resolved", "closed"] as const;
-export const CLASSIFIERS = ["ollama", "cloud", "rules"] as const;
+/**
+ * The API's data as the UI names it. Every shape is generated from the OpenAPI schema
+ * (schema.d.ts, written by scripts/api-types); this file only gives them short names and
+ * lists the choices in the order the UI shows them.
+ */
+import type { components, paths } from "./schema";
 
-export type Category = (typeof CATEGORIES)[number];
-export type Priority = (typeof PRIORITIES)[number];
-export type Status = (typeof STATUSES)[number];
-export type Classifier = (typeof CLASSIFIERS)[number];
+type Schemas = components["schemas"];
 
-export const ROLES = ["requester", "agent", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * The values of a generated choice, in display order. A list missing a value the schema
+ * has, or holding one it lacks, does not compile.
+ */
+function everyValueOf<T extends string>() {
+  return <const L extends readonly T[]>(
+    values: L & ([T] extends [L[number]] ? unknown : "a value of the schema is missing"),
+  ): L => values;
+}
+
+export type Category = Schemas["CategoryEnum"];
+export type Priority = Schemas["PriorityEnum"];
+export type Status = Schemas["StatusEnum"];
+export type Classifier = Schemas["BackendEnum"];
+export type Role = Schemas["RoleEnum"];
+
+export const CATEGORIES = everyValueOf<Category>()(["billing", "technical", "account", "general"]);
+export const PRIORITIES = everyValueOf<Priority>()(["low", "medium", "high", "critical"]);
+export const STATUSES = everyValueOf<Status>()(["open", "in_progress", "resolved", "closed"]);
+export const CLASSIFIERS = everyValueOf<Classifier>()(["ollama", "cloud", "rules"]);
+export const ROLES = everyValueOf<Role>()(["requester", "agent", "admin"]);
 
 /** The signed-in person (GET /api/me/). */
-export type Me = {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-};
-
+export type Me = Schemas["Me"];
 /** A person as admins and agents see them (GET /api/users/). */
-export type User = {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  is_active: boolean;
-  date_joined: string;
-  last_login: string | null;
-};
-
+export type User = Schemas["Person"];
 /** A person just invited: whether the mail server took the invitation. */
-export type InvitedUser = User & { invitation_sent: boolean };
-
-export type UserPage = {
-  next: string | null;
-  previous: string | null;
-  results: User[];
-};
-
+export type InvitedUser = Schemas["InvitedPerson"];
+export type UserPage = Schemas["PaginatedPersonList"];
 /** What GET /api/config/ tells anyone, signed in or not. */
-export type SiteConfig = {
-  setup_needed: boolean;
-  signup_open: boolean;
-  demo: boolean;
-};
-
-export type SiteSettings = {
-  signup_open: boolean;
-};
-
-export type DemoPerson = {
-  id: number;
-  name: string;
-  email: string;
-  role: Role;
-};
-
+export type SiteConfig = Schemas["Config"];
+export type SiteSettings = Schemas["DeskSettings"];
+export type DemoPerson = Schemas["DemoPerson"];
 /** A personal API token; the secret itself is never listed. */
-export type ApiToken = {
-  id: number;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-};
-
+export type ApiToken = Schemas["Token"];
 /** The answer to creating a token: the only time the secret is shown. */
-export type NewApiToken = ApiToken & { token: string };
+export type NewApiToken = Schemas["NewToken"];
 
 /** A person as a ticket names them: its requester, its assignee, a comment's author. */
-export type TicketPerson = {
-  id: number;
-  name: string;
-  email: string;
-};
-
-export type TicketRequester = TicketPerson;
-
-export type Ticket = {
-  id: number;
-  requester: TicketRequester;
-  /** The agent or admin who owns it, if anyone does. */
-  assignee: TicketPerson | null;
-  title: string;
-  description: string;
-  category: Category;
-  priority: Priority;
-  status: Status;
-  suggested_category: Category | null;
-  suggested_priority: Priority | null;
-  classified_by: Classifier | null;
-  created_at: string;
-  updated_at: string;
-  /** The last public reply: internal notes never count. */
-  last_reply_at: string | null;
-  last_reply_by: TicketPerson | null;
-  /** Agents: the requester replied since this agent last opened the ticket. */
-  unread: boolean;
-};
-
-export type TicketPage = {
-  next: string | null;
-  previous: string | null;
-  results: Ticket[];
-};
-
+export type TicketPerson = Schemas["PersonRef"];
+export type Ticket = Schemas["Ticket"];
+export type TicketPage = Schemas["PaginatedTicketList"];
 /** One message of a ticket's conversation; requesters are never sent internal notes. */
-export type TicketComment = {
-  id: number;
-  author: TicketPerson;
-  body: string;
-  internal: boolean;
-  created_at: string;
-};
+export type TicketComment = Schemas["Comment"];
+export type TicketCommentPage = Schemas["PaginatedCommentList"];
+export type HistoryEntry = Schemas["HistoryEntry"];
+export type HistoryActor = Schemas["HistoryActor"];
+export type HistoryChange = Schemas["HistoryChange"];
+export type TicketStats = Schemas["TicketStats"];
+/** The classifier's answer while someone types (POST /api/tickets/classify/). */
+export type Suggestion = Schemas["ClassifyResponse"];
 
-export type TicketCommentPage = {
-  next: string | null;
-  previous: string | null;
-  results: TicketComment[];
-};
+/** What a client sends to file a ticket; the server records its own suggestion. */
+export type TicketCreateInput = Schemas["TicketCreateRequest"];
+/** What an agent may change on a ticket (PATCH /api/tickets/{id}/). */
+export type TicketChanges = Schemas["PatchedTicketUpdateRequest"];
+/** POST /api/tickets/bulk/: the same change to every ticket named. */
+export type BulkTicketChange = Schemas["TicketBulkUpdateRequest"];
+/** A reply or, for agents, an internal note (POST /api/tickets/{id}/comments/). */
+export type NewComment = Schemas["CommentCreateRequest"];
+export type ClassifyInput = Schemas["ClassifyRequestRequest"];
+/** The first administrator (POST /api/setup/). */
+export type SetupInput = Schemas["SetupRequest"];
+export type InviteInput = Schemas["InviteRequest"];
+/** What an admin may change about a person (PATCH /api/users/{id}/). */
+export type PersonChanges = Schemas["PatchedPersonUpdateRequest"];
 
-export type TicketStats = {
-  total_tickets: number;
-  open_tickets: number;
-  avg_tickets_per_day: number;
-  priority_breakdown: Record<Priority, number>;
-  category_breakdown: Record<Category, number>;
-  status_breakdown: Record<Status, number>;
-  ai_agreement: {
-    classified_tickets: number;
-    category_rate: number | null;
-    priority_rate: number | null;
-  };
-};
-
-export type Suggestion = {
-  suggested_category: Category;
-  suggested_priority: Priority;
-  backend: Classifier;
-  model: string | null;
-  latency_ms: number;
-};
+type TicketListQuery = NonNullable<paths["/api/tickets/"]["get"]["parameters"]["query"]>;
 
 /** The agents' queues (GET /api/tickets/?queue=), each counted by GET /api/tickets/queues/. */
-export const QUEUES = ["mine", "unassigned", "open", "resolved_recently", "all"] as const;
-export type Queue = (typeof QUEUES)[number];
-export type QueueCounts = Record<Queue, number>;
+export type Queue = NonNullable<TicketListQuery["queue"]>;
+export const QUEUES = everyValueOf<Queue>()([
+  "mine",
+  "unassigned",
+  "open",
+  "resolved_recently",
+  "all",
+]);
+export type QueueCounts = Schemas["TicketQueues"];
 
 /** The list's `ordering` values: a field name, with "-" for the other direction. */
-export const ORDERINGS = [
+export type Ordering = NonNullable<TicketListQuery["ordering"]>;
+export const ORDERINGS = everyValueOf<Ordering>()([
   "-created_at",
   "created_at",
   "-updated_at",
@@ -164,23 +104,10 @@ export const ORDERINGS = [
   "-assignee",
   "status",
   "-status",
-] as const;
-export type Ordering = (typeof ORDERINGS)[number];
+]);
 
 /** The list's query-string filters; an absent key means "any". */
-export type TicketFilters = {
-  category?: Category;
-  priority?: Priority;
-  status?: Status;
-  search?: string;
-  queue?: Queue;
-  ordering?: Ordering;
-};
-
-/** POST /api/tickets/bulk/: the same change to every ticket named. */
-export type BulkTicketChange = {
-  ids: number[];
-  status?: Status;
-  /** An agent's or admin's id; null leaves the tickets with nobody. */
-  assignee?: number | null;
-};
+export type TicketFilters = Pick<
+  TicketListQuery,
+  "category" | "priority" | "status" | "search" | "queue" | "ordering"
+>;

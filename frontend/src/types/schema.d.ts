@@ -465,7 +465,7 @@ export interface components {
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
          *     false, see config/schema.py).
          */
-        ClassifyRequest: {
+        ClassifyRequestRequest: {
             title?: string;
             description: string;
         };
@@ -502,13 +502,13 @@ export interface components {
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
          *     false, see config/schema.py).
          */
-        CommentCreate: {
+        CommentCreateRequest: {
             body: string;
             /**
              * @description An internal note, never shown to requesters.
              * @default false
              */
-            internal: boolean;
+            internal?: boolean;
             /**
              * @description Agents: the ticket's new status, set with the reply (reply and resolve).
              *
@@ -580,14 +580,6 @@ export interface components {
             readonly email: string;
             readonly role: components["schemas"]["RoleEnum"];
         };
-        /**
-         * @description Rejects fields it does not accept, so a client never believes a change was
-         *     applied when it was silently dropped. The schema says so too (additionalProperties:
-         *     false, see config/schema.py).
-         */
-        DemoSignIn: {
-            user_id: number;
-        };
         DemoSignInCreateError: components["schemas"]["DemoSignInCreateNonFieldErrorsErrorComponent"] | components["schemas"]["DemoSignInCreateUserIdErrorComponent"] | components["schemas"]["DemoSignInCreateErrorComponent"];
         DemoSignInCreateErrorComponent: {
             /**
@@ -642,6 +634,14 @@ export interface components {
              */
             type: "validation_error";
             errors: components["schemas"]["DemoSignInCreateError"][];
+        };
+        /**
+         * @description Rejects fields it does not accept, so a client never believes a change was
+         *     applied when it was silently dropped. The schema says so too (additionalProperties:
+         *     false, see config/schema.py).
+         */
+        DemoSignInRequest: {
+            user_id: number;
         };
         /**
          * @description Rejects fields it does not accept, so a client never believes a change was
@@ -828,9 +828,15 @@ export interface components {
         HistoryChange: {
             field: string;
             /** @description null when the ticket was created. */
-            old: unknown;
+            old: (string | {
+                id: number;
+                name: string | null;
+            }) | null;
             /** @description A person is {id, name}; other values as stored. */
-            new: unknown;
+            new: (string | {
+                id: number;
+                name: string | null;
+            }) | null;
             /** @description On creation, for category and priority: whether the person kept the classifier's suggestion. */
             kept_suggestion: boolean | null;
         };
@@ -850,7 +856,7 @@ export interface components {
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
          *     false, see config/schema.py).
          */
-        Invite: {
+        InviteRequest: {
             /** Format: email */
             email: string;
             name: string;
@@ -1148,7 +1154,7 @@ export interface components {
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
          *     false, see config/schema.py).
          */
-        PatchedDeskSettings: {
+        PatchedDeskSettingsRequest: {
             signup_open?: boolean;
         };
         /**
@@ -1156,7 +1162,7 @@ export interface components {
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
          *     false, see config/schema.py).
          */
-        PatchedMeUpdate: {
+        PatchedMeUpdateRequest: {
             name?: string;
         };
         /**
@@ -1164,7 +1170,7 @@ export interface components {
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
          *     false, see config/schema.py).
          */
-        PatchedPersonUpdate: {
+        PatchedPersonUpdateRequest: {
             name?: string;
             role?: components["schemas"]["RoleEnum"];
             is_active?: boolean;
@@ -1174,7 +1180,7 @@ export interface components {
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
          *     false, see config/schema.py).
          */
-        PatchedTicketUpdate: {
+        PatchedTicketUpdateRequest: {
             title?: string;
             description?: string;
             category?: components["schemas"]["CategoryEnum"];
@@ -1306,17 +1312,6 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["SettingsRetrieveError"][];
         };
-        /**
-         * @description Rejects fields it does not accept, so a client never believes a change was
-         *     applied when it was silently dropped. The schema says so too (additionalProperties:
-         *     false, see config/schema.py).
-         */
-        Setup: {
-            /** Format: email */
-            email: string;
-            name: string;
-            password: string;
-        };
         SetupCreateEmailErrorComponent: {
             /**
              * @description * `email` - email (enum property replaced by openapi-typescript)
@@ -1415,6 +1410,17 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["SetupCreateError"][];
         };
+        /**
+         * @description Rejects fields it does not accept, so a client never believes a change was
+         *     applied when it was silently dropped. The schema says so too (additionalProperties:
+         *     false, see config/schema.py).
+         */
+        SetupRequest: {
+            /** Format: email */
+            email: string;
+            name: string;
+            password: string;
+        };
         StatusCounts: {
             open: number;
             in_progress: number;
@@ -1466,7 +1472,7 @@ export interface components {
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
          *     false, see config/schema.py).
          */
-        TicketBulkUpdate: {
+        TicketBulkUpdateRequest: {
             /** @description 1 to 100 ticket ids. */
             ids: number[];
             status?: components["schemas"]["StatusEnum"];
@@ -1477,7 +1483,7 @@ export interface components {
          * @description The requester's final choice only: the classifier's suggestion is recorded by the
          *     server, so it cannot be forged.
          */
-        TicketCreate: {
+        TicketCreateRequest: {
             title: string;
             description: string;
             category?: components["schemas"]["CategoryEnum"];
@@ -2348,7 +2354,7 @@ export interface components {
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
          *     false, see config/schema.py).
          */
-        TokenCreate: {
+        TokenCreateRequest: {
             name: string;
         };
         UsersCreateEmailErrorComponent: {
@@ -2887,7 +2893,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DemoSignIn"];
+                "application/json": components["schemas"]["DemoSignInRequest"];
             };
         };
         responses: {
@@ -3116,7 +3122,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedMeUpdate"];
+                "application/json": components["schemas"]["PatchedMeUpdateRequest"];
             };
         };
         responses: {
@@ -3278,7 +3284,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenCreate"];
+                "application/json": components["schemas"]["TokenCreateRequest"];
             };
         };
         responses: {
@@ -3524,7 +3530,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedDeskSettings"];
+                "application/json": components["schemas"]["PatchedDeskSettingsRequest"];
             };
         };
         responses: {
@@ -3611,7 +3617,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Setup"];
+                "application/json": components["schemas"]["SetupRequest"];
             };
         };
         responses: {
@@ -3834,7 +3840,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TicketCreate"];
+                "application/json": components["schemas"]["TicketCreateRequest"];
             };
         };
         responses: {
@@ -4000,7 +4006,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedTicketUpdate"];
+                "application/json": components["schemas"]["PatchedTicketUpdateRequest"];
             };
         };
         responses: {
@@ -4163,7 +4169,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CommentCreate"];
+                "application/json": components["schemas"]["CommentCreateRequest"];
             };
         };
         responses: {
@@ -4403,7 +4409,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TicketBulkUpdate"];
+                "application/json": components["schemas"]["TicketBulkUpdateRequest"];
             };
         };
         responses: {
@@ -4490,7 +4496,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ClassifyRequest"];
+                "application/json": components["schemas"]["ClassifyRequestRequest"];
             };
         };
         responses: {
@@ -4840,7 +4846,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Invite"];
+                "application/json": components["schemas"]["InviteRequest"];
             };
         };
         responses: {
@@ -5014,7 +5020,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedPersonUpdate"];
+                "application/json": components["schemas"]["PatchedPersonUpdateRequest"];
             };
         };
         responses: {

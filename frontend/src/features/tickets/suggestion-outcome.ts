@@ -1,5 +1,4 @@
-import type { Ticket } from "@/types/api";
-import type { HistoryEntry } from "./api/get-ticket-history";
+import type { HistoryEntry, Ticket } from "@/types/api";
 import { describeActor } from "./timeline";
 
 export type LabelOutcome = {

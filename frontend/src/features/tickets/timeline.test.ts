@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TicketComment } from "@/types/api";
-import type { HistoryEntry } from "./api/get-ticket-history";
+import type { HistoryEntry, TicketComment } from "@/types/api";
 import { ago, sampleHistory } from "./testing/history";
 import { describeEntry, mergeTimeline } from "./timeline";
 
@@ -21,8 +20,7 @@ function lines(history: HistoryEntry[]): string[] {
 describe("mergeTimeline", () => {
   it("puts comments and changes in time order, changes first at the same moment", () => {
     const history = sampleHistory();
-    const first = comment(11, 60);
-    first.created_at = history[1].at;
+    const first = { ...comment(11, 60), created_at: history[1].at };
     const items = mergeTimeline([comment(13, 5), first, comment(12, 20)], history);
 
     expect(

@@ -4,13 +4,9 @@ import {
   PRIORITY_LABELS,
   STATUS_LABELS,
 } from "@/config/ticket-fields";
-import type { TicketComment } from "@/types/api";
-import type {
-  HistoryActor,
-  HistoryChange,
-  HistoryEntry,
-  HistoryValue,
-} from "./api/get-ticket-history";
+import type { HistoryActor, HistoryChange, HistoryEntry, TicketComment } from "@/types/api";
+
+type HistoryValue = HistoryChange["new"];
 
 export type TimelineItem =
   | { kind: "comment"; at: string; comment: TicketComment }

@@ -2,9 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiRequest } from "@/lib/api-client";
 import { sessionKeys } from "@/lib/query-keys";
 import { startSession } from "@/lib/session";
-import type { Me, SiteConfig } from "@/types/api";
-
-export type SetupInput = { email: string; name: string; password: string };
+import type { Me, SetupInput, SiteConfig } from "@/types/api";
 
 /** Creates the first administrator, who is signed in by the answer. */
 export function createAdministrator(input: SetupInput): Promise<Me> {

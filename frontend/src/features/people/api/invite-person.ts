@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { userKeys } from "@/lib/query-keys";
-import type { InvitedUser, Role } from "@/types/api";
-
-export type InviteInput = { email: string; name: string; role: Role };
+import type { InvitedUser, InviteInput } from "@/types/api";
 
 /** Creates the account and mails the person a link to choose their password. */
 export function invitePerson(input: InviteInput): Promise<InvitedUser> {

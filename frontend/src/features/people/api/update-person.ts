@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { sessionKeys, userKeys } from "@/lib/query-keys";
-import type { Me, Role, User } from "@/types/api";
-
-export type PersonChanges = Partial<{ name: string; role: Role; is_active: boolean }>;
+import type { Me, PersonChanges, User } from "@/types/api";
 
 export function updatePerson(id: number, changes: PersonChanges): Promise<User> {
   return apiRequest<User>(`/api/users/${id}/`, { method: "PATCH", body: changes });

@@ -26,10 +26,10 @@ import { toaster } from "@/components/ui/toaster";
 import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
-import { type Me, ROLES, type Role, type User } from "@/types/api";
+import { type Me, type PersonChanges, ROLES, type Role, type User } from "@/types/api";
 import { type PeopleFilters, usePeople } from "../api/get-people";
 import { useSendSignInLink } from "../api/invite-person";
-import { type PersonChanges, useUpdatePerson } from "../api/update-person";
+import { useUpdatePerson } from "../api/update-person";
 import { ROLE_OPTIONS } from "../role-options";
 import { PersonTokensDialog } from "./person-tokens-dialog";
 

@@ -1,9 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { classifyKeys } from "@/lib/query-keys";
-import type { Suggestion } from "@/types/api";
-
-export type ClassifyInput = { title: string; description: string };
+import type { ClassifyInput, Suggestion } from "@/types/api";
 
 export function classifyTicket(input: ClassifyInput, signal?: AbortSignal): Promise<Suggestion> {
   return apiRequest<Suggestion>("/api/tickets/classify/", {
@@ -20,7 +18,7 @@ export function classifyTicket(input: ClassifyInput, signal?: AbortSignal): Prom
  */
 export function getClassifyQueryOptions(input: ClassifyInput) {
   return queryOptions({
-    queryKey: classifyKeys.text(input.title, input.description),
+    queryKey: classifyKeys.text(input.title ?? "", input.description),
     queryFn: ({ signal }) => classifyTicket(input, signal),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 5 * 60_000,

@@ -1,22 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { statsKeys, ticketKeys } from "@/lib/query-keys";
-import type { Category, Priority, Ticket } from "@/types/api";
+import type { Ticket, TicketCreateInput } from "@/types/api";
 
-/**
- * All a client may send: the server records its own suggestion for the text and refuses
- * `suggested_category`, `suggested_priority` and `classified_by` from clients.
- */
-export type CreateTicketInput = {
-  title: string;
-  description: string;
-  category?: Category;
-  priority?: Priority;
-  /** Whom the ticket is for, when an agent files it for someone else. */
-  requester?: number;
-};
-
-export function createTicket(input: CreateTicketInput): Promise<Ticket> {
+export function createTicket(input: TicketCreateInput): Promise<Ticket> {
   return apiRequest<Ticket>("/api/tickets/", { method: "POST", body: input });
 }
 

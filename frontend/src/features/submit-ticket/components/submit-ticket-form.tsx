@@ -22,8 +22,8 @@ import {
 } from "@/config/ticket-fields";
 import { ApiError } from "@/lib/api-client";
 import { formatRetryAfter } from "@/lib/format";
-import type { Category, Me, Priority, Ticket, User } from "@/types/api";
-import { type CreateTicketInput, useCreateTicket } from "../api/create-ticket";
+import type { Category, Me, Priority, Ticket, TicketCreateInput, User } from "@/types/api";
+import { useCreateTicket } from "../api/create-ticket";
 import { useTicketSuggestion } from "../hooks/use-ticket-suggestion";
 import { RequesterPicker } from "./requester-picker";
 import { SuggestionStatus } from "./suggestion-status";
@@ -119,7 +119,7 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
     if (Object.keys(errors).length > 0) {
       return;
     }
-    const input: CreateTicketInput = {
+    const input: TicketCreateInput = {
       title: title.trim(),
       description: description.trim(),
       ...(category && { category }),

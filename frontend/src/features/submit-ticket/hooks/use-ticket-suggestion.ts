@@ -6,11 +6,15 @@ import {
 } from "@/config/constants";
 import { ApiError } from "@/lib/api-client";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
-import { type ClassifyInput, useClassifyTicket } from "../api/classify-ticket";
+import type { ClassifyInput } from "@/types/api";
+import { useClassifyTicket } from "../api/classify-ticket";
 
-const EMPTY: ClassifyInput = { title: "", description: "" };
+/** The text being typed: both fields, each maybe empty. */
+type TicketText = Required<ClassifyInput>;
 
-function normalise(input: ClassifyInput): ClassifyInput {
+const EMPTY: TicketText = { title: "", description: "" };
+
+function normalise(input: TicketText): TicketText {
   return { title: input.title.trim(), description: input.description.trim() };
 }
 
@@ -22,12 +26,12 @@ function normalise(input: ClassifyInput): ClassifyInput {
  * Retry-After says: no request, no error, and the last suggestion stays. Afterwards the
  * text as it is then is asked about once.
  */
-export function useTicketSuggestion(input: ClassifyInput) {
+export function useTicketSuggestion(input: TicketText) {
   const { title, description } = input;
   const text = useMemo(() => normalise({ title, description }), [title, description]);
   const debounced = useDebouncedValue(text, CLASSIFY_DEBOUNCE_MS);
   // The text as it was when the description lost focus: asked about without the wait.
-  const [flushed, setFlushed] = useState<ClassifyInput | null>(null);
+  const [flushed, setFlushed] = useState<TicketText | null>(null);
   const settled = flushed === text ? text : debounced;
   const [pauseMs, setPauseMs] = useState<number | null>(null);
 

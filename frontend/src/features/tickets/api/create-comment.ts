@@ -1,15 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { statsKeys, ticketKeys } from "@/lib/query-keys";
-import type { Status, TicketComment } from "@/types/api";
-
-export type NewComment = {
-  body: string;
-  /** Agents only: a note the requester never sees. */
-  internal?: boolean;
-  /** Agents only: the ticket's new status, sent with the reply ("Reply and resolve"). */
-  status?: Status;
-};
+import type { NewComment, TicketComment } from "@/types/api";
 
 export function createComment(ticketId: number, comment: NewComment): Promise<TicketComment> {
   return apiRequest<TicketComment>(`/api/tickets/${ticketId}/comments/`, {

@@ -2,17 +2,7 @@ import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-
 import { toaster } from "@/components/ui/toaster";
 import { apiRequest } from "@/lib/api-client";
 import { statsKeys, ticketKeys } from "@/lib/query-keys";
-import type { Category, Priority, Status, Ticket, TicketPage, TicketPerson } from "@/types/api";
-
-export type TicketChanges = Partial<{
-  status: Status;
-  category: Category;
-  priority: Priority;
-  title: string;
-  description: string;
-  /** An active agent's or admin's id; null leaves the ticket with nobody. */
-  assignee: number | null;
-}>;
+import type { Ticket, TicketChanges, TicketPage, TicketPerson } from "@/types/api";
 
 type UpdateVariables = {
   id: number;

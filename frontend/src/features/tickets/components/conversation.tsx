@@ -3,9 +3,9 @@ import { History, MessagesSquare, Server, Sparkles } from "lucide-react";
 import { LoadError } from "@/components/ui/load-error";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
-import type { TicketComment } from "@/types/api";
+import type { HistoryEntry, TicketComment } from "@/types/api";
 import { useComments } from "../api/get-comments";
-import { type HistoryEntry, useTicketHistory } from "../api/get-ticket-history";
+import { useTicketHistory } from "../api/get-ticket-history";
 import { describeEntry, mergeTimeline } from "../timeline";
 import { CommentBody } from "./comment-body";
 

@@ -1,9 +1,9 @@
 import { Button, Card, Heading, SimpleGrid, Stack } from "@chakra-ui/react";
 import { SelectField } from "@/components/ui/select-field";
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/ticket-fields";
-import type { Me, Ticket, TicketPerson } from "@/types/api";
+import type { Me, Ticket, TicketChanges, TicketPerson } from "@/types/api";
 import { useAssignablePeople } from "../api/get-assignable-people";
-import { type TicketChanges, useUpdateTicket } from "../api/update-ticket";
+import { useUpdateTicket } from "../api/update-ticket";
 import { AiSuggestion } from "./ai-suggestion";
 
 /** Agents' controls: status, priority, category and who owns the ticket. */

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from "../api/get-ticket-history";
+import type { HistoryEntry } from "@/types/api";
 
 const RITA = { kind: "person", id: 7, name: "Rita Requester" } as const;
 const ALEX = { kind: "person", id: 3, name: "Alex Agent" } as const;

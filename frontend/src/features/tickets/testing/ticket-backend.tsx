@@ -2,8 +2,7 @@ import { screen } from "@testing-library/react";
 import { makeMe, makeTicket, makeUser } from "@/testing/data";
 import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
-import type { Me, Ticket, TicketComment } from "@/types/api";
-import type { HistoryEntry } from "../api/get-ticket-history";
+import type { HistoryEntry, Me, Ticket, TicketComment } from "@/types/api";
 import { TicketView } from "../components/ticket-view";
 
 export const TICKET = "/api/tickets/5/";
@@ -58,11 +57,13 @@ export function stubTicketBackend(options: BackendOptions = {}) {
       }
       const { assignee, ...rest } = changes;
       ticket = { ...ticket, ...rest };
-      if (assignee !== undefined) {
-        ticket.assignee =
-          assignee === null
-            ? null
-            : { id: assignee as number, name: `Person ${assignee}`, email: "p@example.com" };
+      if (typeof assignee === "number") {
+        ticket = {
+          ...ticket,
+          assignee: { id: assignee, name: `Person ${assignee}`, email: "p@example.com" },
+        };
+      } else if (assignee === null) {
+        ticket = { ...ticket, assignee: null };
       }
       return jsonResponse(ticket);
     },
