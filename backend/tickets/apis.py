@@ -58,14 +58,21 @@ CURSOR_KEYS = {"o", "r", "p"}  # offset, reverse, position: what DRF encodes
 
 
 class TicketCursorPagination(StrictPageSizeMixin, CursorPagination):
-    """Keyset paging: each page is an index range scan from the cursor, however deep,
-    and no COUNT(*) runs over the table. A cursor that was not made here is a 404, as
-    DRF answers for cursors it cannot decode."""
+    """Keyset paging: each page is an index range scan from the cursor, and no COUNT(*)
+    runs over the table. A cursor that was not made here is a 404, as DRF answers for
+    cursors it cannot decode.
+
+    DRF keeps the first sort key as the position and counts the rows sharing it as an
+    offset. Newest first, keys are nearly unique; sorted by priority or status,
+    thousands of tickets share one, so the offset grows a page at a time. DRF caps it
+    at 1,000 and then serves the same page forever: the cap here is above any desk's
+    run of equal keys, and such a deep page costs an index scan over the run."""
 
     ordering = ("-created_at", "-id")
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    offset_cutoff = 10_000_000
 
     def get_ordering(self, request: Request, queryset, view) -> tuple[str, str]:
         """The `ordering` asked for (checked by TicketFilter, which adds its sort key)."""

@@ -26,7 +26,7 @@ def queue_condition(queue: str, user) -> Q:
         case "open":
             return Q(status__in=ACTIVE)
         case "resolved_recently":
-            return Q(status=Status.RESOLVED, updated_at__gte=timezone.now() - RESOLVED_RECENTLY)
+            return Q(status=Status.RESOLVED, resolved_at__gte=timezone.now() - RESOLVED_RECENTLY)
         case _:
             return Q()
 

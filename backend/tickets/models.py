@@ -42,6 +42,7 @@ def _one_of(field: str, choices: type[models.TextChoices], *, nullable: bool = F
         "last_reply_by",
         "requester_replied_at",
         "priority_rank",
+        "resolved_at",
     ],
     model_name="TicketEvent",
     level=pgtrigger.Statement,
@@ -111,9 +112,29 @@ class Ticket(models.Model):
     )
     # When the requester last replied: newer than an agent's TicketRead, it is unread.
     requester_replied_at = models.DateTimeField(null=True, blank=True)
+    # When it was last resolved, while it is resolved (the "Resolved recently" queue);
+    # kept by a database trigger, so any way of resolving it sets it.
+    resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        triggers = [
+            pgtrigger.Trigger(
+                name="resolved_at",
+                operation=pgtrigger.Insert | pgtrigger.Update,
+                when=pgtrigger.Before,
+                func=f"""
+                    IF NEW.status <> '{Status.RESOLVED}' THEN
+                        NEW.resolved_at := NULL;
+                    ELSIF TG_OP = 'INSERT' THEN
+                        NEW.resolved_at := COALESCE(NEW.resolved_at, now());
+                    ELSIF OLD.status <> '{Status.RESOLVED}' THEN
+                        NEW.resolved_at := now();
+                    END IF;
+                    RETURN NEW;
+                """,
+            )
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(title__regex=r"\S"), name="ticket_title_not_blank"),
             models.CheckConstraint(

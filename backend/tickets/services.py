@@ -44,14 +44,22 @@ def ticket_create(
 
 def ticket_update(*, ticket: Ticket, changes: dict[str, Any], actor: User | None = None) -> Ticket:
     """Apply every given change; `updated_at` moves with them. The requester hears of a
-    resolution and an agent of an assignment (by `actor`, who is not told of their own)."""
-    before = {
-        NOTIFIED[field]: getattr(ticket, NOTIFIED[field]) for field in changes.keys() & NOTIFIED
-    }
+    resolution and an agent of an assignment (by `actor`, who is not told of their own).
+
+    The row is locked and compared as it is now, not as `ticket` was read: of two
+    requests resolving or reassigning it at once, only the first mails anyone."""
     with transaction.atomic():
+        now = Ticket.objects.select_for_update().only(*NOTIFIED.values()).get(pk=ticket.pk)
+        before = _notified_values(now, changes)
         _save(ticket, changes)
         notifications.ticket_changed(ticket, before, actor=actor)
     return ticket
+
+
+def _notified_values(ticket: Ticket, changes: dict[str, Any]) -> dict[str, Any]:
+    return {
+        NOTIFIED[field]: getattr(ticket, NOTIFIED[field]) for field in changes.keys() & NOTIFIED
+    }
 
 
 def _save(ticket: Ticket, changes: dict[str, Any]) -> None:
@@ -66,15 +74,27 @@ class TicketsMissing(LookupError):
 
 
 def tickets_bulk_update(*, ids: list[int], changes: dict[str, Any], actor: User) -> list[Ticket]:
-    """The same changes on several tickets, all or none; in the order of `ids`."""
+    """The same changes on several tickets, all or none, in one UPDATE; in the order of
+    `ids`. Each ticket's people are told as by ticket_update."""
     with transaction.atomic():
         # Locked in id order, so two bulk changes cannot deadlock each other.
-        tickets = Ticket.objects.select_for_update().order_by("pk").in_bulk(ids)
+        tickets = (
+            Ticket.objects.select_for_update(of=("self",))
+            .select_related("requester", "assignee")
+            .order_by("pk")
+            .in_bulk(ids)
+        )
         missing = [pk for pk in ids if pk not in tickets]
         if missing:
             raise TicketsMissing(missing)
-        for ticket in tickets.values():
-            ticket_update(ticket=ticket, changes=changes, actor=actor)
+        before = {pk: _notified_values(ticket, changes) for pk, ticket in tickets.items()}
+        now = timezone.now()
+        Ticket.objects.filter(pk__in=tickets).update(**changes, updated_at=now)
+        for pk, ticket in tickets.items():
+            for field, value in changes.items():
+                setattr(ticket, field, value)
+            ticket.updated_at = now
+            notifications.ticket_changed(ticket, before[pk], actor=actor)
     return [tickets[pk] for pk in dict.fromkeys(ids)]
 
 
@@ -85,10 +105,11 @@ class TicketClosed(ValueError):
 def comment_create(
     *, ticket: Ticket, author: User, body: str, internal: bool = False, status: str | None = None
 ) -> Comment:
-    """A reply or internal note on a ticket, which moves its updated_at. A requester's
-    reply reopens a resolved ticket; an agent may set the status in the same action
-    ("reply and resolve"). Who may write what is checked by the caller. The other side
-    is mailed (see notifications)."""
+    """A reply or internal note on a ticket. A reply moves the ticket's updated_at and
+    last reply; a note alone changes nothing a requester sees. A requester's reply
+    reopens a resolved ticket; an agent may set the status in the same action ("reply
+    and resolve"). Who may write what is checked by the caller. The other side is
+    mailed (see notifications)."""
     with transaction.atomic():
         ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
         if not author.is_agent:
@@ -98,22 +119,35 @@ def comment_create(
                 status = Status.OPEN
         comment = Comment.objects.create(ticket=ticket, author=author, body=body, internal=internal)
         comment.refresh_from_db(fields=["created_at"])
-        changes: dict[str, Any] = {"status": status} if status else {}
-        if not internal:
-            changes |= {"last_reply_at": comment.created_at, "last_reply_by": author}
-        if author == ticket.requester:
-            changes["requester_replied_at"] = comment.created_at
+        changes: dict[str, Any] = ({"status": status} if status else {}) | reply_changes(comment)
         resolved = status == Status.RESOLVED and ticket.status != Status.RESOLVED
+        if changes:
+            _save(ticket, changes)
         # The reply's own mail says it resolved the ticket: no second mail for that.
-        _save(ticket, changes)
         notifications.comment_added(comment, resolved=resolved)
     return comment
 
 
+def reply_changes(comment: Comment) -> dict[str, Any]:
+    """What a comment changes on its ticket: a public reply is its last reply, and a
+    requester's reply is unread to agents until they open the ticket."""
+    changes: dict[str, Any] = {}
+    if not comment.internal:
+        changes |= {"last_reply_at": comment.created_at, "last_reply_by": comment.author}
+    if comment.author_id == comment.ticket.requester_id:
+        changes["requester_replied_at"] = comment.created_at
+    return changes
+
+
 def ticket_mark_read(*, ticket: Ticket, reader: User) -> None:
-    """The reader has seen the ticket as it is now: requester replies so far are read."""
+    """The reader has seen the requester's replies so far.
+
+    The mark is the time of the last requester reply the ticket holds now, not the
+    clock: a reply is stamped when its transaction starts, so one committed just after
+    this mark may carry an earlier time than the clock, and would never show as unread."""
+    replied_at = Ticket.objects.values_list("requester_replied_at", flat=True).get(pk=ticket.pk)
     TicketRead.objects.update_or_create(
-        user=reader, ticket=ticket, defaults={"read_at": timezone.now()}
+        user=reader, ticket=ticket, defaults={"read_at": replied_at or timezone.now()}
     )
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from urllib.parse import quote, urlencode
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Role
@@ -35,7 +36,7 @@ def desk(agent, admin):
         "resolved long ago": make_ticket(status="resolved"),
         "closed": make_ticket(status="closed"),
     }
-    Ticket.objects.filter(pk=tickets["resolved long ago"].pk).update(updated_at=long_ago)
+    Ticket.objects.filter(pk=tickets["resolved long ago"].pk).update(resolved_at=long_ago)
     return {name: ticket.pk for name, ticket in tickets.items()}
 
 
@@ -269,3 +270,77 @@ def test_reading_a_ticket_needs_seeing_it(client_as, requester):
     assert response.status_code == 404
     own = make_ticket(requester=requester)
     assert client_as(requester).post(f"/api/tickets/{own.pk}/read/").status_code == 204
+
+
+def test_a_sorted_list_pages_past_a_thousand_tickets_of_one_priority(api):
+    # DRF's cursor would serve the same page forever past 1,000 rows sharing a key.
+    requester = make_person(Role.REQUESTER)
+    Ticket.objects.bulk_create(
+        Ticket(
+            title=f"Ticket {number}",
+            description="As urgent as the others.",
+            category="general",
+            priority="medium",
+            requester=requester,
+        )
+        for number in range(1_150)
+    )
+    seen: list[int] = []
+    url = "/api/tickets/?ordering=-priority&page_size=100"
+    while url:
+        page = api.get(url).json()
+        seen += [ticket["id"] for ticket in page["results"]]
+        url = page["next"]
+    assert len(seen) == len(set(seen)) == 1_150
+
+
+def test_resolved_recently_means_resolved_in_the_last_week_whatever_happened_since(api, agent):
+    long_ago = timezone.now() - timedelta(days=30)
+    old = make_ticket()
+    api.patch(f"/api/tickets/{old.pk}/", {"status": "resolved"}, "json")
+    Ticket.objects.filter(pk=old.pk).update(resolved_at=long_ago)
+    # Touched today: a note, a new priority, a new assignee. Still resolved long ago.
+    api.post(f"/api/tickets/{old.pk}/comments/", {"body": "fyi", "internal": True}, "json")
+    api.patch(f"/api/tickets/{old.pk}/", {"priority": "low", "assignee": agent.pk}, "json")
+    fresh = make_ticket()
+    api.patch(f"/api/tickets/{fresh.pk}/", {"status": "resolved"}, "json")
+    assert ids(api, "queue=resolved_recently") == [fresh.pk]
+    assert api.get("/api/tickets/queues/").json()["resolved_recently"] == 1
+
+
+def test_the_database_keeps_the_resolution_time_however_a_ticket_is_resolved():
+    ticket = make_ticket()
+    assert ticket.resolved_at is None
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE tickets_ticket SET status = 'resolved' WHERE id = %s", [ticket.pk])
+    ticket.refresh_from_db()
+    first = ticket.resolved_at
+    assert first is not None
+    Ticket.objects.filter(pk=ticket.pk).update(priority="high")  # still resolved: kept
+    ticket.refresh_from_db()
+    assert ticket.resolved_at == first
+    Ticket.objects.filter(pk=ticket.pk).update(status="open")  # reopened: cleared
+    ticket.refresh_from_db()
+    assert ticket.resolved_at is None
+    imported = make_ticket(status="resolved", resolved_at=timezone.now() - timedelta(days=3))
+    assert imported.resolved_at < timezone.now() - timedelta(days=2)  # an import keeps its own
+
+
+def test_an_internal_note_changes_nothing_a_requester_sees(api, client_as, requester):
+    ticket = make_ticket(requester=requester)
+    before = client_as(requester).get(f"/api/tickets/{ticket.pk}/").json()
+    api.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Psst", "internal": True}, "json")
+    assert client_as(requester).get(f"/api/tickets/{ticket.pk}/").json() == before
+
+
+def test_a_reply_stamped_before_the_read_mark_but_committed_after_is_unread(
+    api, client_as, requester
+):
+    ticket = make_ticket(requester=requester)
+    client_as(requester).post(f"/api/tickets/{ticket.pk}/comments/", {"body": "One"}, "json")
+    api.post(f"/api/tickets/{ticket.pk}/read/")
+    # A reply whose transaction began before the mark was made lands after it.
+    ticket.refresh_from_db()
+    late = ticket.requester_replied_at + timedelta(milliseconds=1)
+    Ticket.objects.filter(pk=ticket.pk).update(requester_replied_at=late)
+    assert unread(api, ticket) is True

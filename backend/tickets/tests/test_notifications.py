@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -12,6 +13,8 @@ from accounts.models import Role
 from accounts.tests.factories import make_person
 from config.tests.live_server import free_port
 from config.tests.mailbox import smtp_server
+from tickets.models import Ticket
+from tickets.services import ticket_update
 from tickets.tests.factories import make_ticket
 
 # The worker closes its database connection between tasks, as it does in production,
@@ -174,3 +177,34 @@ def test_a_title_with_line_breaks_makes_a_one_line_subject(api, mailbox, request
     [mail] = mailbox.to(requester.email)
     assert mail["Subject"] == f"[#{ticket.pk}] New reply: Broken Bcc: everyone@example.com"
     assert mail["Bcc"] is None
+
+
+def test_a_change_rolled_back_after_queueing_its_mail_sends_nothing(api, mailbox, requester):
+    ticket = make_ticket(requester=requester)
+
+    queued = []
+
+    class Abandoned(Exception):
+        pass
+
+    def resolve_then_fail():
+        with transaction.atomic():
+            ticket_update(ticket=ticket, changes={"status": "resolved"}, actor=None)
+            queued.append(DBTaskResult.objects.count())
+            raise Abandoned
+
+    with pytest.raises(Abandoned):
+        resolve_then_fail()
+    assert queued == [1]  # the mail was queued, in the transaction that failed
+    run_worker()
+    assert not DBTaskResult.objects.exists()
+    assert mailbox.messages == []
+
+
+def test_two_requests_resolving_at_once_mail_once(api, mailbox, requester, agent):
+    ticket = make_ticket(requester=requester)
+    stale = Ticket.objects.get(pk=ticket.pk)  # read before the first request resolves it
+    ticket_update(ticket=ticket, changes={"status": "resolved"}, actor=agent)
+    ticket_update(ticket=stale, changes={"status": "resolved"}, actor=agent)
+    run_worker()
+    assert subjects(mailbox, requester) == [f"[#{ticket.pk}] Resolved: {ticket.title}"]

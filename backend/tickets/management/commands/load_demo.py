@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.demo import DEMO_PASSWORD, demo_people_create
 from accounts.models import Role, User
 from tickets.models import Comment, Ticket
+from tickets.services import reply_changes
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "demo_tickets.json"
 
@@ -59,28 +60,19 @@ def _load_tickets(people: list[User]) -> int:
     # Oldest first, so ticket numbers grow with time as they do in real use.
     Ticket.objects.bulk_create(reversed(tickets))
     for ticket, conversation in zip(tickets, conversations, strict=True):
+        changes = {}
         for message in conversation:
             author = ticket.requester if message["by"] == "requester" else agents[message["by"]]
-            at = min(ticket.created_at + timedelta(hours=message["hours"]), now)
-            Comment.objects.create(
+            comment = Comment.objects.create(
                 ticket=ticket,
                 author=author,
                 body=message["body"],
                 internal=message.get("internal", False),
-                created_at=at,
+                created_at=min(ticket.created_at + timedelta(hours=message["hours"]), now),
             )
-            if not message.get("internal"):
-                ticket.last_reply_at, ticket.last_reply_by = at, author
-            if author == ticket.requester:
-                ticket.requester_replied_at = at
-            ticket.updated_at = at
-        if conversation:
-            ticket.save(
-                update_fields=[
-                    "last_reply_at",
-                    "last_reply_by",
-                    "requester_replied_at",
-                    "updated_at",
-                ]
+            changes |= reply_changes(comment)
+        if changes:  # a public reply: the ticket was last updated by the last one
+            Ticket.objects.filter(pk=ticket.pk).update(
+                **changes, updated_at=changes["last_reply_at"]
             )
     return len(tickets)

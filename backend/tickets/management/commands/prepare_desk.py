@@ -23,6 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, url: str, **options):
         call_command("clearsessions")  # Django keeps expired sessions until asked
+        # Finished background tasks (sent mail) are kept two weeks, for the record.
+        call_command("prune_db_task_results", verbosity=0)
         self.first_admin_from_settings()
         if settings.DEMO:
             call_command("load_demo", stdout=self.stdout)

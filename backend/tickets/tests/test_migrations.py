@@ -1,0 +1,66 @@
+"""Upgrading a desk that already has tickets: what a migration fills in from the data."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from tickets.models import Ticket
+
+BEFORE = ("tickets", "0011_priority_rank_and_sort_indexes")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upgrading_fills_in_last_replies_unread_replies_and_resolution_times():
+    executor = MigrationExecutor(connection)
+    executor.migrate([BEFORE])
+    old = executor.loader.project_state([BEFORE]).apps
+    User = old.get_model("accounts", "User")
+    Ticket0011 = old.get_model("tickets", "Ticket")
+    Comment = old.get_model("tickets", "Comment")
+    requester = User.objects.create(email="r@example.com", name="Rita", role="requester")
+    agent = User.objects.create(email="a@example.com", name="Alex", role="agent")
+    start = timezone.now() - timedelta(days=3)
+
+    def ticket(status="open"):
+        return Ticket0011.objects.create(
+            title="t",
+            description="d",
+            category="general",
+            priority="low",
+            status=status,
+            requester=requester,
+        )
+
+    def say(on, who, minutes, internal=False):
+        Comment.objects.create(
+            ticket=on,
+            author=who,
+            body="b",
+            internal=internal,
+            created_at=start + timedelta(minutes=minutes),
+        )
+
+    waiting, answered, silent, resolved = ticket(), ticket(), ticket(), ticket()
+    say(waiting, agent, 1)
+    say(waiting, requester, 2)
+    say(answered, requester, 1)
+    say(answered, agent, 2)
+    say(answered, agent, 3, internal=True)
+    Ticket0011.objects.filter(pk=resolved.pk).update(status="resolved")
+
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())  # 0012 and whatever follows
+
+    rows = Ticket.objects.in_bulk([waiting.pk, answered.pk, silent.pk, resolved.pk])
+    assert rows[waiting.pk].last_reply_at == start + timedelta(minutes=2)
+    assert rows[waiting.pk].last_reply_by_id == requester.pk
+    assert rows[waiting.pk].requester_replied_at == start + timedelta(minutes=2)  # unread
+    assert rows[answered.pk].last_reply_at == start + timedelta(minutes=2)  # not the note
+    assert rows[answered.pk].last_reply_by_id == agent.pk
+    assert rows[answered.pk].requester_replied_at is None
+    assert rows[silent.pk].last_reply_at is None
+    assert rows[resolved.pk].resolved_at is not None
+    assert rows[waiting.pk].resolved_at is None
