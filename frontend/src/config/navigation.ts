@@ -21,5 +21,6 @@ export const NAV_ITEMS: readonly { to: AppPath; label: string }[] = [
 ];
 
 export function mayOpen(role: Role, path: AppPath): boolean {
-  return (PAGE_ROLES[path] as readonly Role[]).includes(role);
+  const roles: readonly Role[] = PAGE_ROLES[path];
+  return roles.includes(role);
 }

@@ -26,17 +26,20 @@ function oneOf<T extends string>(choices: readonly T[], value: string | null): T
  */
 export function viewFromSearch(search: string): ConsoleView {
   const params = new URLSearchParams(search);
-  const view: ConsoleView = {
+  const ordering = oneOf(ORDERINGS, params.get("ordering"));
+  const category = oneOf(CATEGORIES, params.get("category"));
+  const priority = oneOf(PRIORITIES, params.get("priority"));
+  const status = oneOf(STATUSES, params.get("status"));
+  const text = params.get("search")?.trim();
+  // Only the parameters given: the view is part of the list's query key.
+  return {
     queue: oneOf(QUEUES, params.get("queue")) ?? DEFAULT_QUEUE,
-    ordering: oneOf(ORDERINGS, params.get("ordering")),
-    category: oneOf(CATEGORIES, params.get("category")),
-    priority: oneOf(PRIORITIES, params.get("priority")),
-    status: oneOf(STATUSES, params.get("status")),
-    search: params.get("search")?.trim() || undefined,
+    ...(ordering && { ordering }),
+    ...(category && { category }),
+    ...(priority && { priority }),
+    ...(status && { status }),
+    ...(text && { search: text }),
   };
-  return Object.fromEntries(
-    Object.entries(view).filter(([, value]) => value !== undefined),
-  ) as ConsoleView;
 }
 
 /**
@@ -94,5 +97,5 @@ export function nextOrdering(view: ConsoleView, column: SortColumn): ConsoleView
   const field = SORT_FIELDS[column];
   const current = sortDirection(view, column);
   const descending = current ? current === "ascending" : DESCENDING_FIRST.includes(column);
-  return (descending ? `-${field}` : field) as ConsoleView["ordering"];
+  return oneOf(ORDERINGS, descending ? `-${field}` : field);
 }

@@ -1,7 +1,7 @@
 import { Button, HStack, Menu, Portal, Text } from "@chakra-ui/react";
 import { ChevronDown, UserRound, X } from "lucide-react";
 import { STATUS_OPTIONS } from "@/config/ticket-fields";
-import type { Me, Status, TicketPerson } from "@/types/api";
+import { type Me, STATUSES, type Status, type TicketPerson } from "@/types/api";
 
 export type BulkChange = { status: Status } | { assignee: number | null };
 
@@ -24,7 +24,14 @@ export function BulkActions({ count, me, people, pending, onApply, onClear }: Bu
       <Text textStyle="sm" fontWeight="semibold" aria-live="polite">
         {count} selected
       </Text>
-      <Menu.Root onSelect={({ value }) => onApply({ status: value as Status })}>
+      <Menu.Root
+        onSelect={({ value }) => {
+          const status = STATUSES.find((choice) => choice === value);
+          if (status) {
+            onApply({ status });
+          }
+        }}
+      >
         <Menu.Trigger asChild>
           <Button size="xs" variant="outline" disabled={pending}>
             Set status <ChevronDown />

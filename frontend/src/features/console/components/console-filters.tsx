@@ -1,11 +1,9 @@
 import { Button, Field, Flex, Input, InputGroup, Kbd, NativeSelect } from "@chakra-ui/react";
 import { Search, X } from "lucide-react";
-import { type Ref, useEffect, useState } from "react";
-import type { SelectOption } from "@/components/ui/select-field";
-import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
+import { type Ref, useCallback } from "react";
+import { type SelectOption, useDraftSelect } from "@/components/ui/select-field";
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/ticket-fields";
-import { useDebouncedValue } from "@/lib/use-debounced-value";
-import type { Category, Priority, Status } from "@/types/api";
+import { useSearchText } from "@/lib/use-search-text";
 import { type ConsoleView, hasActiveFilters } from "../view";
 
 type ConsoleFiltersProps = {
@@ -16,19 +14,10 @@ type ConsoleFiltersProps = {
 
 /** Search and filters on one line: the list below keeps the height of the screen. */
 export function ConsoleFilters({ view, onChange, searchRef }: ConsoleFiltersProps) {
-  const [searchText, setSearchText] = useState(view.search ?? "");
-  const debouncedSearch = useDebouncedValue(searchText, SEARCH_DEBOUNCE_MS);
-
-  // The URL can change without typing (Back button, "Clear"): follow it.
-  useEffect(() => {
-    setSearchText((current) =>
-      current.trim() === (view.search ?? "") ? current : (view.search ?? ""),
-    );
-  }, [view.search]);
-
-  useEffect(() => {
-    onChange({ search: debouncedSearch.trim() || undefined });
-  }, [debouncedSearch, onChange]);
+  const [searchText, setSearchText] = useSearchText(
+    view.search,
+    useCallback((search) => onChange({ search }), [onChange]),
+  );
 
   return (
     <Flex role="search" aria-label="Filter tickets" gap="2" wrap="wrap" align="center">
@@ -63,21 +52,21 @@ export function ConsoleFilters({ view, onChange, searchRef }: ConsoleFiltersProp
         placeholder="Category"
         options={CATEGORY_OPTIONS}
         value={view.category}
-        onChange={(value) => onChange({ category: value as Category | undefined })}
+        onChange={(category) => onChange({ category })}
       />
       <FilterSelect
         label="Priority"
         placeholder="Priority"
         options={PRIORITY_OPTIONS}
         value={view.priority}
-        onChange={(value) => onChange({ priority: value as Priority | undefined })}
+        onChange={(priority) => onChange({ priority })}
       />
       <FilterSelect
         label="Status"
         placeholder="Status"
         options={STATUS_OPTIONS}
         value={view.status}
-        onChange={(value) => onChange({ status: value as Status | undefined })}
+        onChange={(status) => onChange({ status })}
       />
       {hasActiveFilters(view) && (
         <Button
@@ -100,19 +89,30 @@ export function ConsoleFilters({ view, onChange, searchRef }: ConsoleFiltersProp
   );
 }
 
-type FilterSelectProps = {
+type FilterSelectProps<T extends string> = {
   label: string;
   placeholder: string;
-  options: readonly SelectOption[];
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
+  options: readonly SelectOption<T>[];
+  value: T | undefined;
+  onChange: (value: T | undefined) => void;
 };
 
 /**
  * A select whose first option, meaning "any", shows its name ("Priority"), as filter
  * bars do; its label is for readers.
  */
-function FilterSelect({ label, placeholder, options, value, onChange }: FilterSelectProps) {
+function FilterSelect<T extends string>({
+  label,
+  placeholder,
+  options,
+  value,
+  onChange,
+}: FilterSelectProps<T>) {
+  const { fieldProps } = useDraftSelect<T | "">({
+    value: value ?? "",
+    choices: ["", ...options.map((option) => option.value)],
+    onCommit: (choice) => onChange(choice === "" ? undefined : choice),
+  });
   return (
     <Field.Root width={{ base: "calc(33% - 0.35rem)", sm: "10rem" }}>
       <Field.Label srOnly>{label}</Field.Label>
@@ -120,8 +120,7 @@ function FilterSelect({ label, placeholder, options, value, onChange }: FilterSe
         <NativeSelect.Field
           name={`filter-${label.toLowerCase()}`}
           textStyle={{ base: "xs", sm: "sm" }}
-          value={value ?? ""}
-          onChange={(event) => onChange(event.currentTarget.value || undefined)}
+          {...fieldProps}
         >
           <option value="">{placeholder}</option>
           {options.map((option) => (

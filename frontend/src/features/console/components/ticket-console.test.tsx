@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { ticketKeys } from "@/lib/query-keys";
 import { makeMe, makePage, makeTicket } from "@/testing/data";
-import { jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
+import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
 import type { QueueCounts, Ticket } from "@/types/api";
 import { TicketConsole } from "./ticket-console";
@@ -135,7 +136,16 @@ describe("TicketConsole", () => {
 
   it("selects the whole page and sets a status, showing the server's refusal", async () => {
     const api = stubConsole({
-      "POST /api/tickets/bulk/": () => validationError("ids", "Ticket 13 does not exist."),
+      "POST /api/tickets/bulk/": () =>
+        jsonResponse(
+          {
+            type: "validation_error",
+            errors: [
+              { code: "does_not_exist", detail: "No ticket has these ids: 13.", attr: "ids" },
+            ],
+          },
+          400,
+        ),
     });
     const { user } = await renderConsole();
 
@@ -145,7 +155,7 @@ describe("TicketConsole", () => {
     await user.click(within(bar).getByRole("button", { name: /Set status/ }));
     await user.click(await screen.findByRole("menuitem", { name: "Resolved" }));
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("Ticket 13 does not exist.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("No ticket has these ids: 13.");
     expect(api.to("POST", "/api/tickets/bulk/")[0].body).toEqual({
       ids: [11, 12, 13],
       status: "resolved",
@@ -188,5 +198,118 @@ describe("TicketConsole", () => {
     await user.keyboard("{Escape}");
     await user.keyboard("{Control>}j{/Control}");
     expect(document.activeElement?.tagName).not.toBe("TR");
+  });
+
+  it("keeps the active ticket, not its position, when a refresh re-sorts the list", async () => {
+    let order = TICKETS;
+    stubConsole({ "GET /api/tickets/": () => jsonResponse(makePage(order)) });
+    const { user, queryClient } = await renderConsole();
+    const rows = () => within(screen.getAllByRole("rowgroup")[1]).getAllByRole("row");
+
+    await user.keyboard("jj");
+    expect(rows()[1]).toHaveAttribute("data-ticket-id", "12");
+
+    order = [TICKETS[2], TICKETS[0], TICKETS[1]];
+    await act(() => queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }));
+    await waitFor(() => expect(rows()[2]).toHaveAttribute("data-ticket-id", "12"));
+    expect(rows()[2]).toHaveFocus();
+    expect(rows()[2]).toHaveAttribute("tabindex", "0");
+
+    await user.keyboard("x");
+    expect(screen.getByRole("checkbox", { name: "Select #12" })).toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Select #11" })).not.toBeChecked();
+    await user.keyboard("k");
+    expect(rows()[1]).toHaveAttribute("data-ticket-id", "11");
+    expect(rows()[1]).toHaveFocus();
+    await user.keyboard("j{Enter}");
+    await waitFor(() => expect(path()).toBe("/tickets/12"));
+  });
+
+  it("ignores x and Enter once the focus has left the rows", async () => {
+    stubConsole();
+    const { user } = await renderConsole();
+    const rows = () => within(screen.getAllByRole("rowgroup")[1]).getAllByRole("row");
+
+    await user.keyboard("j");
+    expect(rows()[0]).toHaveFocus();
+    act(() => rows()[0].blur());
+
+    await user.keyboard("x{Enter}");
+    expect(screen.getByRole("checkbox", { name: "Select #11" })).not.toBeChecked();
+    expect(screen.queryByRole("toolbar", { name: "Selected tickets" })).not.toBeInTheDocument();
+    expect(path()).toBe("/desk");
+  });
+
+  it("drops selected tickets a refresh no longer shows, and does not bring them back", async () => {
+    let shown = TICKETS;
+    stubConsole({ "GET /api/tickets/": () => jsonResponse(makePage(shown)) });
+    const { user, queryClient } = await renderConsole();
+
+    await user.click(screen.getByRole("checkbox", { name: "Select #11" }));
+    await user.click(screen.getByRole("checkbox", { name: "Select #13" }));
+    const bar = () => screen.getByRole("toolbar", { name: "Selected tickets" });
+    await waitFor(() => expect(bar()).toHaveTextContent("2 selected"));
+
+    shown = TICKETS.slice(0, 2);
+    await act(() => queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }));
+    await waitFor(() => expect(screen.queryByText("Invoice question")).not.toBeInTheDocument());
+    expect(bar()).toHaveTextContent("1 selected");
+
+    // Back in the list, it is not selected again behind the agent's back.
+    shown = TICKETS;
+    await act(() => queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }));
+    await screen.findByText("Invoice question");
+    expect(bar()).toHaveTextContent("1 selected");
+    expect(screen.getByRole("checkbox", { name: "Select #13" })).not.toBeChecked();
+  });
+
+  it("starts a new selection on another page", async () => {
+    const second = [makeTicket({ id: 21, title: "Second page ticket" })];
+    stubConsole({
+      "GET /api/tickets/": ({ url }) =>
+        url.searchParams.get("page") === "2"
+          ? jsonResponse({ next: null, previous: "/api/tickets/?page=1", results: second })
+          : jsonResponse(makePage(TICKETS, "/api/tickets/?page=2")),
+    });
+    const { user } = await renderConsole();
+
+    await user.click(screen.getByRole("checkbox", { name: "Select #11" }));
+    expect(await screen.findByRole("toolbar", { name: "Selected tickets" })).toHaveTextContent(
+      "1 selected",
+    );
+    await user.click(screen.getByRole("button", { name: /Next/ }));
+    await screen.findByText("Second page ticket");
+    expect(screen.queryByRole("toolbar", { name: "Selected tickets" })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: /Previous/ }));
+    await screen.findByText("Printer on fire");
+    expect(screen.getByRole("checkbox", { name: "Select #11" })).not.toBeChecked();
+    expect(screen.queryByRole("toolbar", { name: "Selected tickets" })).not.toBeInTheDocument();
+  });
+
+  it("filters on the option chosen, not on each option an arrow key steps through", async () => {
+    const api = stubConsole();
+    await renderConsole();
+    const priority = screen.getByRole("combobox", { name: "Priority" });
+    priority.focus();
+
+    for (const value of ["low", "medium", "high"]) {
+      fireEvent.keyDown(priority, { key: "ArrowDown" });
+      fireEvent.change(priority, { target: { value } });
+      fireEvent.keyUp(priority, { key: "ArrowDown" });
+    }
+    expect(priority).toHaveValue("high");
+    expect(path()).toBe("/desk");
+    const asked = api.to("GET", "/api/tickets/").length;
+
+    fireEvent.keyDown(priority, { key: "Enter" });
+    await waitFor(() => expect(path()).toBe("/desk?priority=high"));
+    await waitFor(() =>
+      expect(api.to("GET", "/api/tickets/").at(-1)?.url.searchParams.get("priority")).toBe("high"),
+    );
+    expect(api.to("GET", "/api/tickets/")).toHaveLength(asked + 1);
+
+    fireEvent.change(priority, { target: { value: "" } });
+    await waitFor(() => expect(path()).toBe("/desk"));
   });
 });

@@ -49,14 +49,29 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 
-  // A selection belongs to the view it was made in; another queue or filter starts afresh.
+  const tickets = list.data?.pages.flatMap((page) => page.results) ?? [];
+  const shown = new Set(tickets.map((ticket) => ticket.id));
+
+  // A selection belongs to the view it was made in, and holds only tickets it shows:
+  // another queue, filter or page starts afresh, and a ticket gone after a refresh is
+  // dropped.
   const viewKey = JSON.stringify(view);
   const [selection, setSelection] = useState({ viewKey, ids: NO_TICKETS });
-  const selected = selection.viewKey === viewKey ? selection.ids : NO_TICKETS;
-  const [activeIndex, setActiveIndex] = useState(0);
+  const selectedHere = selection.viewKey === viewKey ? selection.ids : NO_TICKETS;
+  const selected = [...selectedHere].every((id) => shown.has(id))
+    ? selectedHere
+    : new Set([...selectedHere].filter((id) => shown.has(id)));
+  if (selected !== selectedHere) {
+    setSelection({ viewKey, ids: selected });
+  }
 
-  const tickets = list.data?.pages.flatMap((page) => page.results) ?? [];
-  const active = Math.min(activeIndex, Math.max(tickets.length - 1, 0));
+  // The active row is a ticket, not a position: the list refreshes and may re-sort.
+  const [activeId, setActiveId] = useState<number | null>(null);
+  const activeIndex = Math.max(
+    tickets.findIndex((ticket) => ticket.id === activeId),
+    0,
+  );
+  const activeTicket = tickets[activeIndex];
 
   const setSelected = (ids: ReadonlySet<number>) => setSelection({ viewKey, ids });
   // From the state as it is when React applies it: clicks in quick succession all count.
@@ -87,22 +102,23 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
     if (tickets.length === 0) {
       return;
     }
-    focusRow(rowHasFocus() ? Math.min(Math.max(active + step, 0), tickets.length - 1) : active);
+    focusRow(
+      rowHasFocus() ? Math.min(Math.max(activeIndex + step, 0), tickets.length - 1) : activeIndex,
+    );
   };
 
+  // Enter and x act on the row that has the focus, never on one remembered from before.
   useShortcuts(CONSOLE_SHORTCUTS.shortcuts, {
     next: () => move(1),
     previous: () => move(-1),
     open: () => {
-      const ticket = tickets[active];
-      if (ticket && rowHasFocus()) {
-        navigate({ to: "/tickets/$ticketId", params: { ticketId: String(ticket.id) } });
+      if (activeTicket && rowHasFocus()) {
+        navigate({ to: "/tickets/$ticketId", params: { ticketId: String(activeTicket.id) } });
       }
     },
     select: () => {
-      const ticket = tickets[active];
-      if (ticket) {
-        toggle(ticket.id);
+      if (activeTicket && rowHasFocus()) {
+        toggle(activeTicket.id);
       }
     },
     search: () => searchRef.current?.focus(),
@@ -125,7 +141,8 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
   };
 
   const goToPage = (direction: "next" | "previous") => {
-    setActiveIndex(0);
+    setActiveId(null);
+    setSelected(NO_TICKETS);
     (direction === "next" ? list.fetchNextPage : list.fetchPreviousPage)();
   };
 
@@ -214,12 +231,12 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
               view={view}
               now={now}
               selected={selected}
-              activeIndex={active}
+              activeId={activeTicket?.id}
               bodyRef={bodyRef}
               onSort={(column) => setView({ ordering: nextOrdering(view, column) })}
               onToggle={toggle}
               onToggleAll={toggleAll}
-              onActivate={setActiveIndex}
+              onActivate={setActiveId}
             />
           </Box>
         )}

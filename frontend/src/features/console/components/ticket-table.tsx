@@ -19,12 +19,13 @@ type TicketTableProps = {
   view: ConsoleView;
   now: number;
   selected: ReadonlySet<number>;
-  activeIndex: number;
+  /** The ticket whose row takes the focus when the table is tabbed into. */
+  activeId: number | undefined;
   bodyRef: Ref<HTMLTableSectionElement>;
   onSort: (column: SortColumn) => void;
   onToggle: (id: number) => void;
   onToggleAll: () => void;
-  onActivate: (index: number) => void;
+  onActivate: (id: number) => void;
 };
 
 // On a phone each row is two lines: what it is about, then its number and state.
@@ -55,7 +56,7 @@ export function TicketTable({
   view,
   now,
   selected,
-  activeIndex,
+  activeId,
   bodyRef,
   onSort,
   onToggle,
@@ -107,15 +108,15 @@ export function TicketTable({
         </Table.Row>
       </Table.Header>
       <Table.Body ref={bodyRef} display={{ base: "block", md: "table-row-group" }}>
-        {tickets.map((ticket, index) => (
+        {tickets.map((ticket) => (
           <TicketRow
             key={ticket.id}
             ticket={ticket}
             now={now}
-            active={index === activeIndex}
+            active={ticket.id === activeId}
             selected={selected.has(ticket.id)}
             onToggle={() => onToggle(ticket.id)}
-            onActivate={() => onActivate(index)}
+            onActivate={() => onActivate(ticket.id)}
           />
         ))}
       </Table.Body>

@@ -10,10 +10,9 @@ type TicketCardProps = {
   now: number;
   /** The signed-in person, whose own replies read "You replied". */
   meId: number | null;
-  showRequester?: boolean;
 };
 
-export function TicketCard({ ticket, now, meId, showRequester = false }: TicketCardProps) {
+export function TicketCard({ ticket, now, meId }: TicketCardProps) {
   return (
     <LinkBox as="article" aria-labelledby={`ticket-${ticket.id}-title`}>
       <Card.Root
@@ -67,9 +66,6 @@ export function TicketCard({ ticket, now, meId, showRequester = false }: TicketC
             <PriorityBadge priority={ticket.priority} />
             <CategoryBadge category={ticket.category} />
             <Text as="span" textStyle="xs" color="fg.muted" ms="auto" truncate>
-              {showRequester && ticket.requester && (
-                <span title={ticket.requester.email}>{ticket.requester.name} · </span>
-              )}
               #{ticket.id}
             </Text>
           </HStack>

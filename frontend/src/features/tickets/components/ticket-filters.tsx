@@ -1,10 +1,9 @@
 import { Button, Field, Input, InputGroup, SimpleGrid, Stack } from "@chakra-ui/react";
 import { Search, X } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
 import { SelectField } from "@/components/ui/select-field";
-import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/ticket-fields";
-import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { useSearchText } from "@/lib/use-search-text";
 import type { TicketFilters as Filters } from "@/types/api";
 import { hasActiveFilters } from "../filters";
 
@@ -15,19 +14,10 @@ type TicketFiltersProps = {
 };
 
 export function TicketFilters({ filters, onChange, onClear }: TicketFiltersProps) {
-  const [searchText, setSearchText] = useState(filters.search ?? "");
-  const debouncedSearch = useDebouncedValue(searchText, SEARCH_DEBOUNCE_MS);
-
-  // The URL can change without typing (Back button, "Clear filters"): follow it.
-  useEffect(() => {
-    setSearchText((current) =>
-      current.trim() === (filters.search ?? "") ? current : (filters.search ?? ""),
-    );
-  }, [filters.search]);
-
-  useEffect(() => {
-    onChange({ search: debouncedSearch.trim() || undefined });
-  }, [debouncedSearch, onChange]);
+  const [searchText, setSearchText] = useSearchText(
+    filters.search,
+    useCallback((search) => onChange({ search }), [onChange]),
+  );
 
   return (
     <Stack gap="3" role="search" aria-label="Filter tickets">

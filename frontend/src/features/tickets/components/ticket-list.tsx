@@ -23,11 +23,9 @@ import { TicketFilters } from "./ticket-filters";
 
 type TicketListProps = {
   heading?: string;
-  /** Whose ticket each one is: worth saying on the desk, not in one's own list. */
-  showRequester?: boolean;
 };
 
-export function TicketList({ heading = "Tickets", showRequester = false }: TicketListProps) {
+export function TicketList({ heading = "Tickets" }: TicketListProps) {
   const { filters, setFilters, clearFilters } = useTicketFilters();
 
   return (
@@ -39,11 +37,7 @@ export function TicketList({ heading = "Tickets", showRequester = false }: Ticke
       </Card.Header>
       <Card.Body gap="5">
         <TicketFilters filters={filters} onChange={setFilters} onClear={clearFilters} />
-        <TicketResults
-          filters={filters}
-          onClearFilters={clearFilters}
-          showRequester={showRequester}
-        />
+        <TicketResults filters={filters} onClearFilters={clearFilters} />
       </Card.Body>
     </Card.Root>
   );
@@ -52,10 +46,9 @@ export function TicketList({ heading = "Tickets", showRequester = false }: Ticke
 type TicketResultsProps = {
   filters: Filters;
   onClearFilters: () => void;
-  showRequester: boolean;
 };
 
-function TicketResults({ filters, onClearFilters, showRequester }: TicketResultsProps) {
+function TicketResults({ filters, onClearFilters }: TicketResultsProps) {
   const now = useNow();
   const me = useCurrentUser();
   const filtersActive = hasActiveFilters(filters);
@@ -137,12 +130,7 @@ function TicketResults({ filters, onClearFilters, showRequester }: TicketResults
       <Stack as="ul" gap="3" listStyleType="none" opacity={isPlaceholderData ? 0.6 : 1}>
         {tickets.map((ticket) => (
           <li key={ticket.id}>
-            <TicketCard
-              ticket={ticket}
-              now={now}
-              meId={me?.id ?? null}
-              showRequester={showRequester}
-            />
+            <TicketCard ticket={ticket} now={now} meId={me?.id ?? null} />
           </li>
         ))}
       </Stack>
