@@ -18,7 +18,7 @@ function lines(history: HistoryEntry[]): string[] {
 }
 
 describe("mergeTimeline", () => {
-  it("puts comments and changes in time order, changes first at the same moment", () => {
+  it("puts comments and changes in time order, the creation before a comment at the same moment", () => {
     const history = sampleHistory();
     const first = { ...comment(11, 60), created_at: history[1].at };
     const items = mergeTimeline([comment(13, 5), first, comment(12, 20)], history);
@@ -40,6 +40,35 @@ describe("mergeTimeline", () => {
     ]);
   });
 
+  it("puts a reply before the change it made at the same moment", () => {
+    const at = "2026-11-30T10:00:00.123456Z";
+    const resolved: HistoryEntry = {
+      id: 5,
+      at,
+      event: "changed",
+      actor: { kind: "person", id: 3, name: "Alex Agent" },
+      changes: [{ field: "status", old: "open", new: "resolved", kept_suggestion: null }],
+    };
+    const items = mergeTimeline([{ ...comment(20, 0), created_at: at }], [resolved]);
+    expect(items.map((item) => item.kind)).toEqual(["comment", "history"]);
+  });
+
+  it("orders by microseconds, which Date.parse drops", () => {
+    const change: HistoryEntry = {
+      id: 6,
+      at: "2026-11-30T10:00:00.123400Z",
+      event: "changed",
+      actor: { kind: "person", id: 3, name: "Alex Agent" },
+      changes: [{ field: "priority", old: "low", new: "high", kept_suggestion: null }],
+    };
+    const later = { ...comment(21, 0), created_at: "2026-11-30T10:00:00.123900Z" };
+    const earlier = { ...comment(22, 0), created_at: "2026-11-30T10:00:00.123100Z" };
+    const items = mergeTimeline([later, earlier], [change]);
+    expect(
+      items.map((item) => (item.kind === "comment" ? item.comment.id : item.entry.id)),
+    ).toEqual([22, 6, 21]);
+  });
+
   it("is the conversation alone without history", () => {
     const items = mergeTimeline([comment(1, 2), comment(2, 1)], []);
     expect(items.map((item) => item.kind)).toEqual(["comment", "comment"]);
@@ -51,7 +80,7 @@ describe("describeEntry", () => {
     expect(lines(sampleHistory())).toEqual([
       "Classifier (Keyword rules) suggested Billing · High",
       "Created by Rita Requester; kept the suggested category, changed priority High → Medium",
-      "Alex Agent assigned to Alex Agent",
+      "Alex Agent took the ticket",
       "Alex Agent changed status Open → Resolved",
     ]);
   });
@@ -88,7 +117,24 @@ describe("describeEntry", () => {
       ],
     };
     expect(describeEntry(filedForRita)).toBe(
-      "Created by Alex Agent for Rita Requester; assigned to Alex Agent",
+      "Created by Alex Agent for Rita Requester; took the ticket",
     );
+  });
+
+  it("says who assigned whom, and who took or let go of the ticket", () => {
+    const alex = { kind: "person", id: 3, name: "Alex Agent" } as const;
+    const bea = { id: 4, name: "Bea Agent" };
+    const change = (old: typeof bea | null, next: typeof bea | null): HistoryEntry => ({
+      id: 8,
+      at: ago(1),
+      event: "changed",
+      actor: alex,
+      changes: [{ field: "assignee", old, new: next, kept_suggestion: null }],
+    });
+    const self = { id: 3, name: "Alex Agent" };
+    expect(describeEntry(change(null, self))).toBe("Alex Agent took the ticket");
+    expect(describeEntry(change(self, null))).toBe("Alex Agent unassigned it");
+    expect(describeEntry(change(null, bea))).toBe("Alex Agent assigned it to Bea Agent");
+    expect(describeEntry(change(bea, null))).toBe("Alex Agent unassigned Bea Agent");
   });
 });

@@ -19,9 +19,26 @@ export type TimelineItem =
     };
 
 /**
- * The conversation and the history as one list, oldest first. At the same moment a
- * change comes before a comment: the ticket is created before anyone replies to it.
+ * A time in microseconds since the epoch, as precise as the API writes it: Date.parse
+ * keeps milliseconds only, and a reply and the change it made differ by microseconds.
  */
+export function microseconds(at: string): number {
+  const fraction = /\.(\d+)/.exec(at)?.[1] ?? "";
+  return Date.parse(at) * 1000 + Number(fraction.padEnd(6, "0").slice(3, 6));
+}
+
+/**
+ * At the same moment: the ticket's creation first (nobody replies to a ticket before it
+ * exists), then comments, then the changes a reply made ("reply and resolve").
+ */
+function rank(item: TimelineItem): number {
+  if (item.kind === "comment") {
+    return 1;
+  }
+  return item.entry.event === "changed" ? 2 : 0;
+}
+
+/** The conversation and the history as one list, oldest first. */
 export function mergeTimeline(
   comments: readonly TicketComment[],
   history: readonly HistoryEntry[],
@@ -33,8 +50,8 @@ export function mergeTimeline(
   for (const comment of comments) {
     items.push({ kind: "comment", at: comment.created_at, comment });
   }
-  // Array.prototype.sort is stable, so equal times keep the order built above.
-  return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // Array.prototype.sort is stable, so equal keys keep the order built above.
+  return items.sort((a, b) => microseconds(a.at) - microseconds(b.at) || rank(a) - rank(b));
 }
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -85,13 +102,28 @@ function suggestionText(entry: HistoryEntry): string {
     .join(" · ");
 }
 
+/** Whether a recorded value is the person who made the change. */
+function isActor(actor: HistoryActor, value: HistoryValue): boolean {
+  return actor.kind === "person" && typeof value === "object" && value?.id === actor.id;
+}
+
+/** An assignment, as a phrase that follows the actor's name. */
+function describeAssignment(actor: HistoryActor, change: HistoryChange): string {
+  if (change.new === null) {
+    return change.old === null || isActor(actor, change.old)
+      ? "unassigned it"
+      : `unassigned ${describeValue("assignee", change.old)}`;
+  }
+  return isActor(actor, change.new)
+    ? "took the ticket"
+    : `assigned it to ${describeValue("assignee", change.new)}`;
+}
+
 /** One change of a "changed" entry, as a phrase that follows the actor's name. */
-function describeChange(change: HistoryChange): string | null {
+function describeChange(actor: HistoryActor, change: HistoryChange): string | null {
   const { field } = change;
   if (field === "assignee") {
-    return change.new === null
-      ? `unassigned ${describeValue(field, change.old)}`
-      : `assigned to ${describeValue(field, change.new)}`;
+    return describeAssignment(actor, change);
   }
   if (field === "description") {
     return "edited the description";
@@ -130,13 +162,14 @@ function describeCreated(entry: HistoryEntry, suggestion: HistoryEntry | undefin
     );
   const assignee = find(entry, "assignee");
   if (assignee?.new) {
-    labels.push(`assigned to ${describeValue("assignee", assignee.new)}`);
+    labels.push(describeAssignment(entry.actor, assignee));
   }
   return labels.length > 0 ? `${created}; ${labels.join(", ")}` : created;
 }
 
 /**
- * One line for a history entry, e.g. "Alex Agent changed status Open → Resolved",
+ * One line for a history entry, e.g. "Alex Agent took the ticket",
+ * "Alex Agent changed status Open → Resolved",
  * "Classifier (Keyword rules) suggested Billing · High". `previous` is the entry before
  * it, which holds the suggestion a created ticket's labels are compared with.
  */
@@ -147,7 +180,9 @@ export function describeEntry(entry: HistoryEntry, previous?: HistoryEntry): str
   if (entry.event === "created") {
     return describeCreated(entry, previous?.event === "suggested" ? previous : undefined);
   }
-  const phrases = entry.changes.map(describeChange).filter((phrase) => phrase !== null);
+  const phrases = entry.changes
+    .map((change) => describeChange(entry.actor, change))
+    .filter((phrase) => phrase !== null);
   const suggested = suggestionText(entry);
   if (suggested) {
     const by = find(entry, "classified_by")?.new;

@@ -42,8 +42,8 @@ describe("TicketView timeline", () => {
       expect.stringContaining(
         "Created by Rita Requester; kept the suggested category, changed priority High → Medium",
       ),
-      expect.stringContaining("Alex Agent assigned to Alex Agent"),
       expect.stringContaining("Still failing"),
+      expect.stringContaining("Alex Agent took the ticket"),
       expect.stringContaining("Looking into it"),
       expect.stringContaining("Alex Agent changed status Open → Resolved"),
     ]);
