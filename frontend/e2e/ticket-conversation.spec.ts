@@ -112,7 +112,7 @@ test("a ticket's day: filed, taken, answered, answered back, resolved", async ({
   await expect(page.getByTestId("ticket-assignee")).toHaveText("Alex Agent");
   await expect(panel.getByRole("button", { name: "Assigned to you" })).toBeDisabled();
   await expect(panel.getByRole("button", { name: "Assigned to you" })).toBeFocused();
-  await expect(timeline(page)).toContainText("Alex Agent assigned to Alex Agent");
+  await expect(timeline(page)).toContainText("Alex Agent took the ticket");
 
   // R jumps to the reply box; a note first, then the answer.
   await page.getByRole("heading", { level: 1 }).click();
@@ -176,7 +176,7 @@ test("a ticket's day: filed, taken, answered, answered back, resolved", async ({
     "Classifier (Keyword rules) suggested",
     "Created by Rita Requester",
     "Alex Agent changed priority",
-    "Alex Agent assigned to Alex Agent",
+    "Alex Agent took the ticket",
     note,
     "We refunded the duplicate charge.",
     answer,
