@@ -12,8 +12,8 @@ export function createComment(ticketId: number, comment: NewComment): Promise<Ti
 
 /**
  * Adds a comment. A reply can change the ticket too (a requester's reopens a resolved
- * one, an agent's may resolve it), so the ticket, its history, the lists and the numbers
- * are refreshed.
+ * one, an agent's may resolve it), so the ticket, its history, the lists, the queues'
+ * counts and the numbers are refreshed.
  */
 export function useCreateComment(ticketId: number) {
   const queryClient = useQueryClient();
@@ -28,6 +28,7 @@ export function useCreateComment(ticketId: number) {
         queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.history(ticketId) }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.queues() }),
         queryClient.invalidateQueries({ queryKey: statsKeys.all }),
       ]);
     },

@@ -19,7 +19,8 @@ type Lists = InfiniteData<TicketPage> | undefined;
 
 /**
  * Changes a ticket optimistically: the list pages and the detail show the new values at
- * once and go back to the old ones, with an error toast, if the server refuses.
+ * once and go back to the old ones, with an error toast, if the server refuses. The
+ * lists, the queues' counts, the history and the stats are then refreshed.
  */
 export function useUpdateTicket() {
   const queryClient = useQueryClient();
@@ -70,6 +71,7 @@ export function useUpdateTicket() {
     onSettled: (_ticket, _error, { id }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.queues() }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.history(id) }),
         queryClient.invalidateQueries({ queryKey: statsKeys.all }),
       ]),

@@ -16,6 +16,8 @@ import {
 } from "../testing/ticket-backend";
 import { TicketView } from "./ticket-view";
 
+const QUEUE_COUNTS = { mine: 1, unassigned: 2, open: 3, resolved_recently: 0, all: 4 };
+
 describe("TicketView conversation", () => {
   it("shows replies and internal notes oldest first, notes marked as such", async () => {
     stubTicketBackend({
@@ -66,6 +68,7 @@ describe("TicketView reply box", () => {
     const api = stubTicketBackend();
     const { user, queryClient } = await renderTicket(agent);
     queryClient.setQueryData(statsKeys.all, makeStats());
+    queryClient.setQueryData(ticketKeys.queues(), QUEUE_COUNTS);
 
     await user.click(screen.getByRole("button", { name: "Internal note" }));
     expect(screen.getByRole("button", { name: "Internal note" })).toHaveAttribute(
@@ -84,6 +87,7 @@ describe("TicketView reply box", () => {
       await screen.findByRole("article", { name: "Internal note by Alex Agent" }),
     ).toBeVisible();
     await waitFor(() => expect(queryClient.getQueryState(statsKeys.all)?.isInvalidated).toBe(true));
+    expect(queryClient.getQueryState(ticketKeys.queues())?.isInvalidated).toBe(true);
   });
 
   it("replies publicly and resolves in one step", async () => {
@@ -169,6 +173,7 @@ describe("TicketView side panel", () => {
   it("lists agents and admins as assignees and assigns one", async () => {
     const api = stubTicketBackend();
     const { user, queryClient } = await renderTicket(agent);
+    queryClient.setQueryData(ticketKeys.queues(), QUEUE_COUNTS);
 
     const select = screen.getByLabelText("Assignee");
     await waitFor(() =>
@@ -185,6 +190,9 @@ describe("TicketView side panel", () => {
     expect(api.to("PATCH", TICKET)[0].body).toEqual({ assignee: 4 });
     await waitFor(() =>
       expect(queryClient.getQueryState(ticketKeys.lists())?.isInvalidated ?? true).toBe(true),
+    );
+    await waitFor(() =>
+      expect(queryClient.getQueryState(ticketKeys.queues())?.isInvalidated).toBe(true),
     );
 
     await user.selectOptions(select, "");
