@@ -1,5 +1,5 @@
 import { createMemoryHistory, RouterProvider } from "@tanstack/react-router";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { makeMe, makePage, makeStats, makeTicket } from "@/testing/data";
@@ -132,6 +132,9 @@ describe("route guards", () => {
     const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
     expect(dialog).toHaveTextContent("Move to the next ticket");
     expect(dialog).toHaveTextContent("Write a reply");
+    expect(within(dialog).getByText("Send the reply or note").parentElement).toHaveTextContent(
+      "Ctrl+Enter/⌘+Enter",
+    );
   });
 
   it("sends a signed-in person away from the sign-in page, to their home", async () => {

@@ -32,16 +32,15 @@ export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
                         <HStack as="li" key={shortcut.description} justify="space-between">
                           <Text textStyle="sm">{shortcut.description}</Text>
                           <HStack gap="1" flexShrink="0">
-                            {shortcut.label.map((key, index) => (
-                              <Fragment key={key}>
-                                {index > 0 && (
-                                  <Text as="span" textStyle="xs" color="fg.muted">
-                                    +
-                                  </Text>
-                                )}
-                                <Kbd size="sm">{key}</Kbd>
-                              </Fragment>
-                            ))}
+                            <Keys label={shortcut.label} />
+                            {shortcut.mac && (
+                              <>
+                                <Text as="span" textStyle="xs" color="fg.muted">
+                                  /
+                                </Text>
+                                <Keys label={shortcut.mac.label} />
+                              </>
+                            )}
                           </HStack>
                         </HStack>
                       ))}
@@ -58,4 +57,18 @@ export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
       </Portal>
     </Dialog.Root>
   );
+}
+
+/** Keys pressed together: "Ctrl + Enter". */
+function Keys({ label }: { label: readonly string[] }) {
+  return label.map((key, index) => (
+    <Fragment key={key}>
+      {index > 0 && (
+        <Text as="span" textStyle="xs" color="fg.muted">
+          +
+        </Text>
+      )}
+      <Kbd size="sm">{key}</Kbd>
+    </Fragment>
+  ));
 }

@@ -3,10 +3,15 @@
  * and the "?" dialog shows it, so the two cannot drift apart.
  */
 export type Shortcut = {
-  /** `KeyboardEvent.key` values that trigger it; more than one when a combination. */
+  /**
+   * `KeyboardEvent.key` values pressed together: any modifiers ("Control", "Meta")
+   * first, then the key.
+   */
   keys: readonly string[];
   /** How the keys are shown: one entry per key pressed together. */
   label: readonly string[];
+  /** The same shortcut with the Mac's ⌘ key, where it replaces Ctrl. */
+  mac?: { keys: readonly string[]; label: readonly string[] };
   description: string;
 };
 
@@ -38,6 +43,7 @@ export const TICKET_SHORTCUTS = {
     send: {
       keys: ["Control", "Enter"],
       label: ["Ctrl", "Enter"],
+      mac: { keys: ["Meta", "Enter"], label: ["⌘", "Enter"] },
       description: "Send the reply or note",
     },
     cancel: {

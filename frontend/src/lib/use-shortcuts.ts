@@ -5,7 +5,9 @@ const NOT_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset
 
 /**
  * Whether a key pressed with focus on `target` belongs to that element rather than to
- * the page: text being typed, a select, or an open dialog or menu, which own their keys.
+ * the page: text being typed, a select or combobox (which jump to an option on a
+ * letter), or an open dialog or menu, which own their keys. Checkboxes and buttons take
+ * no letters.
  */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) {
@@ -20,15 +22,36 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement) {
     return !NOT_TEXT_INPUTS.has(target.type);
   }
-  return target.closest('[role="dialog"], [role="alertdialog"], [role="menu"]') !== null;
+  return (
+    target.closest(
+      '[role="combobox"], [role="listbox"], [role="dialog"], [role="alertdialog"], [role="menu"]',
+    ) !== null
+  );
+}
+
+/** Whether the event is these keys: the key itself and exactly the modifiers named. */
+function isPressed(keys: readonly string[], event: KeyboardEvent): boolean {
+  return (
+    keys.at(-1) === event.key &&
+    !event.altKey &&
+    event.ctrlKey === keys.includes("Control") &&
+    event.metaKey === keys.includes("Meta")
+  );
+}
+
+function matches(shortcut: Shortcut, event: KeyboardEvent): boolean {
+  return (
+    isPressed(shortcut.keys, event) || (shortcut.mac ? isPressed(shortcut.mac.keys, event) : false)
+  );
 }
 
 // Enter on a link or a button already does what that element is for.
 const ACTIVATES_ITSELF = "a, button, input, select, textarea, [role='button'], [role='menuitem']";
 
 /**
- * Binds single-key shortcuts to handlers. Keys pressed with Ctrl, Alt or Meta, or while
- * typing, are left alone; Shift is allowed, since "?" needs it on most keyboards.
+ * Binds shortcuts to handlers. A single key is left alone while typing; a combination
+ * with Ctrl or ⌘ types nothing, so it works in a text box too. Shift is allowed, since
+ * "?" needs it on most keyboards.
  */
 export function useShortcuts<Name extends string>(
   shortcuts: Record<Name, Shortcut>,
@@ -42,14 +65,15 @@ export function useShortcuts<Name extends string>(
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) {
+      if (event.defaultPrevented) {
         return;
       }
-      if (isTypingTarget(event.target)) {
+      const modified = event.ctrlKey || event.metaKey;
+      if (!modified && isTypingTarget(event.target)) {
         return;
       }
       const entries = Object.entries(shortcuts) as [Name, Shortcut][];
-      const match = entries.find(([, shortcut]) => shortcut.keys.join("+") === event.key);
+      const match = entries.find(([, shortcut]) => matches(shortcut, event));
       if (!match) {
         return;
       }
@@ -57,6 +81,7 @@ export function useShortcuts<Name extends string>(
       if (
         !handler ||
         (event.key === "Enter" &&
+          !modified &&
           event.target instanceof Element &&
           event.target.closest(ACTIVATES_ITSELF))
       ) {

@@ -1,16 +1,11 @@
 import { Button, ButtonGroup, Field, HStack, Kbd, Stack, Text, Textarea } from "@chakra-ui/react";
-import {
-  type FormEvent,
-  type KeyboardEvent,
-  type RefObject,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { COMMENT_MAX_LENGTH } from "@/config/constants";
+import { TICKET_SHORTCUTS } from "@/config/shortcuts";
 import { ApiError } from "@/lib/api-client";
 import { formErrors } from "@/lib/form-errors";
+import { useShortcuts } from "@/lib/use-shortcuts";
 import type { Status } from "@/types/api";
 import { useCreateComment } from "../api/create-comment";
 
@@ -33,45 +28,11 @@ function refusalMessages(error: Error | null): string[] {
   return formErrors(error, ["body"]).other;
 }
 
-/** Whether a key press belongs to something the person is typing in or choosing from. */
-function isTypingTarget(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable ||
-      target.closest("input, textarea, select, [role=combobox], [role=menu], [role=dialog]") !==
-        null)
-  );
-}
-
-/** R, anywhere on the page but in a field, puts the cursor in the reply box. */
-function useReplyShortcut(textarea: RefObject<HTMLTextAreaElement | null>) {
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (
-        event.key.toLowerCase() !== "r" ||
-        event.ctrlKey ||
-        event.metaKey ||
-        event.altKey ||
-        event.shiftKey ||
-        event.defaultPrevented ||
-        isTypingTarget(event.target)
-      ) {
-        return;
-      }
-      event.preventDefault();
-      textarea.current?.focus();
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [textarea]);
-}
-
 export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const create = useCreateComment(ticketId);
-  useReplyShortcut(textarea);
   const isNote = isAgent && internal;
 
   const send = (status?: Status) => {
@@ -97,12 +58,14 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
     send();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      send();
-    }
-  };
+  useShortcuts(TICKET_SHORTCUTS.shortcuts, {
+    reply: () => textarea.current?.focus(),
+    send: (event) => {
+      if (event.target === textarea.current) {
+        send();
+      }
+    },
+  });
 
   const bodyError = formErrors(create.error, ["body"]).field.body;
   const label = isNote ? "Internal note" : "Reply";
@@ -141,7 +104,6 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
           name="body"
           value={body}
           onChange={(event) => setBody(event.currentTarget.value)}
-          onKeyDown={onKeyDown}
           maxLength={COMMENT_MAX_LENGTH}
           rows={4}
           autoresize

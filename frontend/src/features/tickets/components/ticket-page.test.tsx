@@ -5,6 +5,7 @@ import { ticketKeys } from "@/lib/query-keys";
 import { sampleHistory } from "../testing/history";
 import {
   agent,
+  COMMENTS,
   HISTORY,
   makeComment,
   READ,
@@ -109,10 +110,36 @@ describe("TicketView keyboard and focus", () => {
     await user.keyboard("r");
     expect(box).not.toHaveFocus();
 
+    // A combobox takes letters to pick an option, as a select does.
+    const picker = document.createElement("button");
+    picker.setAttribute("role", "combobox");
+    document.body.append(picker);
+    picker.focus();
+    await user.keyboard("r");
+    expect(box).not.toHaveFocus();
+    picker.remove();
+
     await user.click(screen.getByRole("heading", { level: 1 }));
     await user.keyboard("r");
     expect(box).toHaveFocus();
     expect(box).toHaveValue("");
+  });
+
+  it("sends with ⌘+Enter as with Ctrl+Enter, from the reply box only", async () => {
+    const api = stubTicketBackend();
+    const { user } = await renderTicket(agent);
+    const box = screen.getByRole("textbox", { name: "Reply" });
+
+    await user.type(box, "On a Mac{Meta>}{Enter}{/Meta}");
+    await waitFor(() => expect(api.to("POST", COMMENTS)).toHaveLength(1));
+    expect(api.to("POST", COMMENTS)[0].body).toEqual({ body: "On a Mac", internal: false });
+    await waitFor(() => expect(box).toHaveValue(""));
+
+    await user.type(box, "Not yet");
+    await user.click(screen.getByRole("heading", { level: 1 }));
+    await user.keyboard("{Control>}{Enter}{/Control}");
+    expect(api.to("POST", COMMENTS)).toHaveLength(1);
+    expect(box).toHaveValue("Not yet");
   });
 
   it("saves a side-panel select once, not on every arrow key, and keeps the focus there", async () => {
