@@ -98,6 +98,9 @@ describe("apiRequest", () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error.type).toBe("network_error");
     expect(error.status).toBe(0);
+    expect(error.message).toBe(
+      "You are offline or the server cannot be reached; nothing was sent.",
+    );
   });
 
   it("lets a cancelled request fail as an AbortError", async () => {

@@ -186,7 +186,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       throw error;
     }
     throw new ApiError(0, "network_error", [
-      { code: "network", detail: "Cannot reach the server. Check your connection.", attr: null },
+      {
+        code: "network",
+        detail: "You are offline or the server cannot be reached; nothing was sent.",
+        attr: null,
+      },
     ]);
   }
   if (!response.ok) {

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { onlineManager } from "@tanstack/react-query";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "./api-client";
 import { createQueryClient } from "./query-client";
 
@@ -7,6 +8,10 @@ function failingWith(error: ApiError) {
 }
 
 describe("createQueryClient", () => {
+  afterEach(() => {
+    onlineManager.setOnline(true);
+  });
+
   it("never retries a throttled request", async () => {
     const queryFn = failingWith(new ApiError(429, "client_error", [], 30));
 
@@ -24,5 +29,21 @@ describe("createQueryClient", () => {
     await settled;
 
     expect(queryFn).toHaveBeenCalledTimes(3);
+  });
+
+  it("fails a change sent offline at once instead of holding it to send later", async () => {
+    onlineManager.setOnline(false);
+    const offline = new ApiError(0, "network_error", []);
+    const mutationFn = vi.fn<() => Promise<never>>().mockRejectedValue(offline);
+    const client = createQueryClient();
+    const mutation = client.getMutationCache().build(client, { mutationFn });
+
+    const settled = expect(mutation.execute(undefined)).rejects.toBe(offline);
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(mutation.state.isPaused).toBe(false);
+    expect(mutationFn).toHaveBeenCalledTimes(1);
+    await settled;
+    expect(mutation.state.status).toBe("error");
   });
 });

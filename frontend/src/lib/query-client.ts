@@ -19,6 +19,11 @@ export function createQueryClient(): QueryClient {
         retry: shouldRetry,
         staleTime: 10_000,
       },
+      // A change sent while offline fails at once with a network error, so the form keeps
+      // what was typed and says nothing was sent, instead of waiting to send it unseen later.
+      mutations: {
+        networkMode: "always",
+      },
     },
   });
 }
