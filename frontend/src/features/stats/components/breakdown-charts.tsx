@@ -6,8 +6,10 @@ import {
   CATEGORY_LABELS,
   PRIORITY_COLORS,
   PRIORITY_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
 } from "@/config/ticket-fields";
-import { CATEGORIES, PRIORITIES, type TicketStats } from "@/types/api";
+import { CATEGORIES, PRIORITIES, STATUSES, type TicketStats } from "@/types/api";
 
 type Bucket = { label: string; count: number; color: string };
 
@@ -68,18 +70,24 @@ function BreakdownChart({ title, buckets }: { title: string; buckets: Bucket[] }
 export default function BreakdownCharts({ stats }: { stats: TicketStats }) {
   const priorities = PRIORITIES.map((priority) => ({
     label: PRIORITY_LABELS[priority],
-    count: stats.priority_breakdown[priority] ?? 0,
+    count: stats.priority_breakdown[priority],
     color: PRIORITY_COLORS[priority],
   }));
   const categories = CATEGORIES.map((category) => ({
     label: CATEGORY_LABELS[category],
-    count: stats.category_breakdown[category] ?? 0,
+    count: stats.category_breakdown[category],
     color: CATEGORY_COLORS[category],
+  }));
+  const statuses = STATUSES.map((status) => ({
+    label: STATUS_LABELS[status],
+    count: stats.status_breakdown[status],
+    color: STATUS_COLORS[status],
   }));
   return (
     <SimpleGrid columns={{ base: 1, md: 2, lg: 1, xl: 2 }} gap="6">
       <BreakdownChart title="By priority" buckets={priorities} />
       <BreakdownChart title="By category" buckets={categories} />
+      <BreakdownChart title="By status" buckets={statuses} />
     </SimpleGrid>
   );
 }

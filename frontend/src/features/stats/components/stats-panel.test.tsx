@@ -9,7 +9,9 @@ const STATS = "GET /api/tickets/stats/";
 
 /** The value shown next to a label in a Stat or a chart legend. */
 function statValue(label: string) {
-  const stat = screen.getByText(label).closest(".chakra-stat__root");
+  const stat = screen
+    .getByText(label, { selector: ".chakra-stat__label" })
+    .closest(".chakra-stat__root");
   if (!(stat instanceof HTMLElement)) {
     throw new Error(`No stat labelled ${label}`);
   }
@@ -23,20 +25,48 @@ function legendCount(chartTitle: string, bucket: string) {
 }
 
 describe("StatsPanel", () => {
-  it("shows the totals, the average per day and the AI agreement", async () => {
-    stubFetch({ [STATS]: () => jsonResponse(makeStats()) });
+  it("shows the totals, open and in progress apart, the average per day and the AI agreement", async () => {
+    stubFetch({
+      [STATS]: () =>
+        jsonResponse(
+          makeStats({
+            status_breakdown: { open: 4, in_progress: 2, resolved: 3, closed: 1 },
+            ai_agreement: { classified_tickets: 12, category_rate: 0.86, priority_rate: 0.71 },
+          }),
+        ),
+    });
     await renderWithProviders(<StatsPanel />);
 
     expect(await screen.findByText("Total tickets")).toBeInTheDocument();
     expect(statValue("Total tickets").getByText("10")).toBeInTheDocument();
     expect(statValue("Open").getByText("4")).toBeInTheDocument();
+    expect(statValue("In progress").getByText("2")).toBeInTheDocument();
+    expect(statValue("In progress").getByText("All open queue: 6")).toBeInTheDocument();
     expect(statValue("Per day").getByText("2.5")).toBeInTheDocument();
     expect(statValue("AI agreement").getByText("86%")).toBeInTheDocument();
-    expect(statValue("AI agreement").getByText("category; priority 71%")).toBeInTheDocument();
+    expect(
+      statValue("AI agreement").getByText("category; priority 71%; of 12 tickets"),
+    ).toBeInTheDocument();
     expect(screen.getByText("AI agreement").closest("dl")).toHaveAttribute(
       "title",
-      expect.stringContaining("Of 7 tickets with a suggestion"),
+      expect.stringContaining("Of 12 tickets with a suggestion"),
     );
+  });
+
+  it("gives no agreement rate for fewer than 10 classified tickets", async () => {
+    stubFetch({
+      [STATS]: () =>
+        jsonResponse(
+          makeStats({
+            ai_agreement: { classified_tickets: 9, category_rate: 1, priority_rate: 0.89 },
+          }),
+        ),
+    });
+    await renderWithProviders(<StatsPanel />);
+
+    expect(await screen.findByText("not enough data: 9 tickets classified")).toBeInTheDocument();
+    expect(statValue("AI agreement").getByText("—")).toBeInTheDocument();
+    expect(screen.queryByText("100%")).not.toBeInTheDocument();
   });
 
   it("draws every bucket of the breakdowns, zeros included", async () => {
@@ -48,6 +78,7 @@ describe("StatsPanel", () => {
           makeStats({
             priority_breakdown: { low: 0, medium: 5, high: 0, critical: 1 },
             category_breakdown: { billing: 6, technical: 0, account: 0, general: 0 },
+            status_breakdown: { open: 3, in_progress: 2, resolved: 0, closed: 1 },
           }),
         ),
     });
@@ -60,6 +91,10 @@ describe("StatsPanel", () => {
     expect(legendCount("By priority", "Critical")).toBe("1");
     expect(legendCount("By category", "Billing")).toBe("6");
     expect(legendCount("By category", "General")).toBe("0");
+    expect(legendCount("By status", "Open")).toBe("3");
+    expect(legendCount("By status", "In progress")).toBe("2");
+    expect(legendCount("By status", "Resolved")).toBe("0");
+    expect(legendCount("By status", "Closed")).toBe("1");
   });
 
   it("says when nothing has been classified yet", async () => {

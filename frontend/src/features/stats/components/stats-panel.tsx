@@ -47,28 +47,54 @@ export function StatsPanel() {
   );
 }
 
+/** Below this many classified tickets an agreement rate says more about chance than the classifier. */
+const MIN_CLASSIFIED_FOR_AGREEMENT = 10;
+
+function ticketCount(count: number): string {
+  return `${count} ${count === 1 ? "ticket" : "tickets"}`;
+}
+
 function StatNumbers({ stats }: { stats: TicketStats }) {
-  const { ai_agreement: agreement } = stats;
+  const { status_breakdown: byStatus } = stats;
   return (
-    <SimpleGrid columns={{ base: 2, md: 4, lg: 2, xl: 4 }} gap="4">
+    <SimpleGrid columns={{ base: 2, md: 3, lg: 2, xl: 3 }} gap="4">
       <NumberStat label="Total tickets" value={String(stats.total_tickets)} />
-      <NumberStat label="Open" value={String(stats.open_tickets)} />
+      <NumberStat label="Open" value={String(byStatus.open)} help="not yet in progress" />
+      <NumberStat
+        label="In progress"
+        value={String(byStatus.in_progress)}
+        help={`All open queue: ${byStatus.open + byStatus.in_progress}`}
+        title="The console's All open queue counts both open and in-progress tickets"
+      />
       <NumberStat label="Per day" value={perDay.format(stats.avg_tickets_per_day)} help="average" />
+      <AgreementStat agreement={stats.ai_agreement} />
+    </SimpleGrid>
+  );
+}
+
+function AgreementStat({ agreement }: { agreement: TicketStats["ai_agreement"] }) {
+  const classified = agreement.classified_tickets;
+  if (classified === 0 || agreement.category_rate === null) {
+    return <NumberStat label="AI agreement" value="—" help="nothing classified yet" />;
+  }
+  if (classified < MIN_CLASSIFIED_FOR_AGREEMENT) {
+    return (
       <NumberStat
         label="AI agreement"
-        value={agreement.category_rate === null ? "—" : formatPercent(agreement.category_rate)}
-        help={
-          agreement.category_rate === null
-            ? "nothing classified yet"
-            : `category; priority ${agreement.priority_rate === null ? "—" : formatPercent(agreement.priority_rate)}`
-        }
-        title={
-          agreement.classified_tickets > 0
-            ? `Of ${agreement.classified_tickets} tickets with a suggestion, how often the final category and priority are the ones suggested`
-            : undefined
-        }
+        value="—"
+        help={`not enough data: ${ticketCount(classified)} classified`}
+        title={`A rate needs at least ${MIN_CLASSIFIED_FOR_AGREEMENT} tickets with a suggestion`}
       />
-    </SimpleGrid>
+    );
+  }
+  const priority = agreement.priority_rate === null ? "—" : formatPercent(agreement.priority_rate);
+  return (
+    <NumberStat
+      label="AI agreement"
+      value={formatPercent(agreement.category_rate)}
+      help={`category; priority ${priority}; of ${ticketCount(classified)}`}
+      title={`Of ${ticketCount(classified)} with a suggestion, how often the final category and priority are the ones suggested`}
+    />
   );
 }
 
