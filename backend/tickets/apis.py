@@ -195,7 +195,7 @@ class TicketListCreateApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.L
     def post(self, request: Request) -> Response:
         serializer = TicketCreateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        ticket = ticket_create(**serializer.validated_data)
+        ticket = ticket_create(**serializer.validated_data, filed_by=request.user)
         return Response(TicketSerializer(ticket).data, status=status.HTTP_201_CREATED)
 
 

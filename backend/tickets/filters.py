@@ -1,9 +1,10 @@
+import re
 from datetime import timedelta
 
 import django_filters
 from django import forms
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 from config.filters import StrictChoiceFilter, WholeNumberFilter
@@ -51,11 +52,11 @@ def _rank(field: str, values: list[str]) -> Case:
 SORT_KEYS = {
     "created_at": "created_at",
     "updated_at": "updated_at",
-    "title": "title",
+    "title": Lower("title"),  # as people read it: "Add" before "API"
     "priority": "priority_rank",  # low … critical
     "status": _rank("status", Status.values),  # open … closed
-    "requester": F("requester__name"),
-    "assignee": Coalesce(F("assignee__name"), Value("")),  # nobody first
+    "requester": Lower("requester__name"),
+    "assignee": Coalesce(Lower("assignee__name"), Value("")),  # nobody first
 }
 ORDERINGS = {
     f"{sign}{name}": (
@@ -130,7 +131,11 @@ class TicketFilter(django_filters.FilterSet):
         ]
 
     def filter_search(self, queryset: QuerySet[Ticket], name: str, value: str) -> QuerySet[Ticket]:
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
+        """Text in the title or description; a number (or #number) is also the ticket's."""
+        matches = Q(title__icontains=value) | Q(description__icontains=value)
+        if number := re.fullmatch(r"#?([0-9]{1,18})", value.strip()):
+            matches |= Q(pk=int(number[1]))
+        return queryset.filter(matches)
 
     def filter_assignee(
         self, queryset: QuerySet[Ticket], name: str, value: str

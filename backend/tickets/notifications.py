@@ -72,7 +72,12 @@ def comment_added(comment: Comment, *, resolved: bool) -> None:
             f"{author.name} replied:\n\n{comment.body}",
         )
     elif author.is_agent:
-        ending = "\n\nWe have marked this ticket resolved; reply to reopen it." if resolved else ""
+        ending = (
+            "\n\nWe have marked this ticket resolved. If it is not, reply on the desk "
+            "(link below) to reopen it."
+            if resolved
+            else ""
+        )
         _send(
             ticket.requester,
             author,
@@ -88,7 +93,8 @@ def ticket_resolved(ticket: Ticket, *, actor: User | None) -> None:
         actor,
         ticket,
         "Resolved",
-        "Your ticket was marked resolved. If it is not, reply to reopen it.",
+        "Your ticket was marked resolved. If it is not, reply on the desk (link below) to "
+        "reopen it.",
     )
 
 

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db import transaction
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from accounts.models import User
@@ -19,9 +20,11 @@ def ticket_create(
     description: str,
     category: str | None = None,
     priority: str | None = None,
+    filed_by: User | None = None,
 ) -> Ticket:
     """Create a ticket with the classifier's suggestion recorded beside the final labels;
-    a category or priority the client chose overrides the suggestion's.
+    a category or priority the client chose overrides the suggestion's. Filed by its
+    requester (`filed_by`, by default), it is their first word: unread to agents.
 
     The suggestion is always the server's own, so a client cannot skew the agreement
     figures. Text just classified while the requester typed is answered from the
@@ -39,6 +42,8 @@ def ticket_create(
         suggested_category=suggestion.category,
         suggested_priority=suggestion.priority,
         classified_by=suggestion.backend,
+        # The same moment as created_at: both are the transaction's start.
+        requester_replied_at=Now() if filed_by in (None, requester) else None,
     )
 
 

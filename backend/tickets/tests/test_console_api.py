@@ -344,3 +344,34 @@ def test_a_reply_stamped_before_the_read_mark_but_committed_after_is_unread(
     late = ticket.requester_replied_at + timedelta(milliseconds=1)
     Ticket.objects.filter(pk=ticket.pk).update(requester_replied_at=late)
     assert unread(api, ticket) is True
+
+
+def test_a_ticket_its_requester_files_is_unread_to_agents_but_not_one_an_agent_files(
+    api, client_as, requester
+):
+    filed = client_as(requester).post(
+        "/api/tickets/", {"title": "Help", "description": "It broke."}, "json"
+    )
+    assert filed.json()["unread"] is False  # never for requesters
+    assert api.get(f"/api/tickets/{filed.json()['id']}/").json()["unread"] is True
+    for_them = api.post(
+        "/api/tickets/",
+        {"title": "Phoned in", "description": "They called.", "requester": requester.pk},
+        "json",
+    )
+    assert api.get(f"/api/tickets/{for_them.json()['id']}/").json()["unread"] is False
+
+
+@pytest.mark.parametrize("search", ["31", "#31", " #31 "])
+def test_search_finds_a_ticket_by_its_number_too(api, search):
+    tickets = [make_ticket(title=f"Ticket {n}") for n in range(3)]
+    target = tickets[1]
+    query = search.replace("31", str(target.pk))
+    assert target.pk in ids(api, f"search={quote(query)}")
+
+
+def test_subject_and_name_sorts_ignore_case(api):
+    lower = make_ticket(title="add a second admin")
+    upper = make_ticket(title="API rate limit")
+    middle = make_ticket(title="Billing")
+    assert ids(api, "ordering=title") == [lower.pk, upper.pk, middle.pk]

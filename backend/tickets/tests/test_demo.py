@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Role, User
@@ -45,7 +47,10 @@ def test_demo_tickets_have_owners_conversations_and_replies_waiting(client_as):
     assert waiting, "no requester reply waits to be read"
     conversation = Comment.objects.filter(ticket_id=waiting[0]["id"])
     assert conversation.filter(author__role=Role.REQUESTER).exists()
-    assert all(c.created_at >= c.ticket.created_at for c in Comment.objects.all())
+    assert all(c.ticket.created_at <= c.created_at <= timezone.now() for c in Comment.objects.all())
+    for ticket in Ticket.objects.all():
+        [created] = client_as(alex).get(f"/api/tickets/{ticket.pk}/history/").json()
+        assert parse_datetime(created["at"]) == ticket.created_at
     assert Comment.objects.filter(internal=True).exists()
 
 

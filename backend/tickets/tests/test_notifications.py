@@ -76,7 +76,7 @@ def test_reply_and_resolve_sends_one_mail_saying_both(api, mailbox, ticket, requ
     [mail] = mailbox.to(requester.email)
     assert mail["Subject"].startswith(f"[#{ticket.pk}] Resolved")
     assert "Fixed." in mailbox.text(mail)
-    assert "reply to reopen" in mailbox.text(mail)
+    assert "reply on the desk (link below) to reopen it" in mailbox.text(mail)
 
 
 def test_resolving_by_patch_or_in_bulk_mails_the_requester(api, mailbox, requester):

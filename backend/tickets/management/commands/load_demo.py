@@ -5,11 +5,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, demo_people_create
 from accounts.models import Role, User
-from tickets.models import Comment, Ticket
+from tickets.models import Comment, Ticket, TicketEvent
 from tickets.services import reply_changes
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "demo_tickets.json"
@@ -45,10 +46,13 @@ def _load_tickets(people: list[User]) -> int:
     samples = json.loads(DEMO_FILE.read_text())
     tickets, conversations = [], []
     for position, sample in enumerate(samples):
-        # Spread over the past days; within a day the file lists the newest first.
-        created = now - timedelta(days=sample.pop("days_ago"), minutes=position * 7)
+        conversation = sample.pop("conversation", [])
+        conversations.append(conversation)
+        # Spread over the past days; within a day the file lists the newest first. A
+        # ticket is old enough for its whole conversation to have happened.
+        talk = max((message["hours"] for message in conversation), default=0)
+        created = now - timedelta(days=sample.pop("days_ago"), minutes=position * 7, hours=talk)
         assignee = agents.get(sample.pop("assignee", None))
-        conversations.append(sample.pop("conversation", []))
         ticket = Ticket(
             **sample,
             requester=next(requesters),
@@ -59,6 +63,12 @@ def _load_tickets(people: list[User]) -> int:
         tickets.append(ticket)
     # Oldest first, so ticket numbers grow with time as they do in real use.
     Ticket.objects.bulk_create(reversed(tickets))
+    # Their history says they were created when they say they were, not now.
+    TicketEvent.objects.filter(pgh_obj__in=tickets).update(
+        pgh_created_at=Subquery(
+            Ticket.objects.filter(pk=OuterRef("pgh_obj_id")).values("created_at")[:1]
+        )
+    )
     for ticket, conversation in zip(tickets, conversations, strict=True):
         changes = {}
         for message in conversation:
@@ -68,7 +78,7 @@ def _load_tickets(people: list[User]) -> int:
                 author=author,
                 body=message["body"],
                 internal=message.get("internal", False),
-                created_at=min(ticket.created_at + timedelta(hours=message["hours"]), now),
+                created_at=ticket.created_at + timedelta(hours=message["hours"]),
             )
             changes |= reply_changes(comment)
         if changes:  # a public reply: the ticket was last updated by the last one
