@@ -16,7 +16,6 @@ import {
   Table,
   Text,
 } from "@chakra-ui/react";
-import { useRouter } from "@tanstack/react-router";
 import { Search, Users } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -25,6 +24,7 @@ import { SelectField, type SelectOption, useDraftSelect } from "@/components/ui/
 import { toaster } from "@/components/ui/toaster";
 import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
+import { ROLE_LABELS } from "@/lib/session";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { type Me, type PersonChanges, ROLES, type Role, type User } from "@/types/api";
 import { type PeopleFilters, usePeople } from "../api/get-people";
@@ -37,6 +37,16 @@ const STATUS_OPTIONS: SelectOption<"true" | "false">[] = [
   { value: "true", label: "Active" },
   { value: "false", label: "Deactivated" },
 ];
+
+/** What a person may do in each role, for the question before a role changes. */
+const ROLE_SCOPES: Record<Role, string> = {
+  requester: "see only the tickets they filed",
+  agent: "see and work on every ticket",
+  admin: "work on every ticket and manage people, roles and the desk's settings",
+};
+
+const OWN_ROW_NOTE_ID = "people-own-row-note";
+const OWN_ROW_NOTE = "Another administrator can change your role or deactivate you.";
 
 export function PeopleDirectory({ me }: { me: Me }) {
   const [searchText, setSearchText] = useState("");
@@ -99,9 +109,10 @@ export function PeopleDirectory({ me }: { me: Me }) {
 function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
   const people = usePeople(filters);
   const update = useUpdatePerson();
-  const router = useRouter();
   const [deactivating, setDeactivating] = useState<User | null>(null);
+  const [roleChange, setRoleChange] = useState<{ person: User; role: Role } | null>(null);
   const [tokensOf, setTokensOf] = useState<User | null>(null);
+  const isMe = (person: User) => person.id === me.id;
   const sendLink = useSendSignInLink();
   const sendSignInLink = (person: User) =>
     sendLink.mutate(person.id, {
@@ -119,10 +130,6 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
         onSuccess: (user) => {
           done?.();
           toaster.success({ title: describeChange(user, changes) });
-          // An admin who gave up the role may no longer use this page: the guards decide.
-          if (user.id === me.id && user.role !== me.role) {
-            router.invalidate();
-          }
         },
         onError: (error) => {
           done?.();
@@ -192,7 +199,7 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
                   <Stack gap="0">
                     <HStack gap="2">
                       <Text fontWeight="medium">{person.name}</Text>
-                      {person.id === me.id && (
+                      {isMe(person) && (
                         <Badge size="sm" variant="outline">
                           you
                         </Badge>
@@ -209,11 +216,19 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
                   </Stack>
                 </Table.Cell>
                 <Table.Cell>
-                  <RoleSelect
-                    person={person}
-                    disabled={update.isPending}
-                    onChange={(role) => change(person, { role })}
-                  />
+                  <Stack gap="1">
+                    <RoleSelect
+                      person={person}
+                      disabled={isMe(person) || update.isPending}
+                      describedBy={isMe(person) ? OWN_ROW_NOTE_ID : undefined}
+                      onChange={(role) => setRoleChange({ person, role })}
+                    />
+                    {isMe(person) && (
+                      <Text id={OWN_ROW_NOTE_ID} textStyle="xs" color="fg.muted" maxW="36">
+                        {OWN_ROW_NOTE}
+                      </Text>
+                    )}
+                  </Stack>
                 </Table.Cell>
                 <Table.Cell whiteSpace="nowrap" textStyle="sm">
                   {person.last_login ? (
@@ -253,6 +268,9 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
                         variant="outline"
                         colorPalette="red"
                         aria-label={`Deactivate ${person.name}`}
+                        aria-describedby={isMe(person) ? OWN_ROW_NOTE_ID : undefined}
+                        title={isMe(person) ? OWN_ROW_NOTE : undefined}
+                        disabled={isMe(person)}
                         onClick={() => setDeactivating(person)}
                       >
                         Deactivate
@@ -302,25 +320,45 @@ function PeopleTable({ filters, me }: { filters: PeopleFilters; me: Me }) {
         They can no longer sign in, and their API tokens stop working. Their tickets stay. You can
         reactivate them later.
       </ConfirmDialog>
+      <ConfirmDialog
+        open={roleChange !== null}
+        title={`Change the role of ${roleChange?.person.name} to ${roleChange && ROLE_LABELS[roleChange.role]}?`}
+        confirmLabel="Change role"
+        pending={update.isPending}
+        onCancel={() => setRoleChange(null)}
+        onConfirm={() => {
+          if (roleChange) {
+            change(roleChange.person, { role: roleChange.role }, () => setRoleChange(null));
+          }
+        }}
+      >
+        {roleChange && `${roleChange.person.name} will ${ROLE_SCOPES[roleChange.role]}.`}
+      </ConfirmDialog>
       <PersonTokensDialog person={tokensOf} onClose={() => setTokensOf(null)} />
     </Stack>
   );
 }
 
-/** A person's role, changed in place: arrow keys pick, Enter or leaving saves. */
+/** A person's role, picked in place: arrow keys pick, Enter or leaving asks to save. */
 function RoleSelect({
   person,
   disabled,
+  describedBy,
   onChange,
 }: {
   person: User;
   disabled: boolean;
+  describedBy?: string;
   onChange: (role: Role) => void;
 }) {
   const { fieldProps } = useDraftSelect({ value: person.role, choices: ROLES, onCommit: onChange });
   return (
     <NativeSelect.Root size="xs" width="36" disabled={disabled}>
-      <NativeSelect.Field aria-label={`Role of ${person.name}`} {...fieldProps}>
+      <NativeSelect.Field
+        aria-label={`Role of ${person.name}`}
+        aria-describedby={describedBy}
+        {...fieldProps}
+      >
         {ROLE_OPTIONS.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
