@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import NAME_MAX_LENGTH, TOKEN_NAME_MAX_LENGTH, ApiToken, Role, User
@@ -21,12 +22,28 @@ class PersonSerializer(serializers.ModelSerializer):
 
 
 class PersonRefSerializer(serializers.ModelSerializer):
-    """Who filed a ticket, or anyone else a ticket names."""
+    """Who filed a ticket, or anyone else a ticket names. A requester is told the names
+    of the people on their tickets, and only their own address: an agent's mailbox is
+    not theirs to know."""
+
+    email = serializers.SerializerMethodField()
 
     class Meta:
         model = User
         fields = ["id", "name", "email"]
         read_only_fields = fields
+
+    @extend_schema_field(
+        serializers.EmailField(
+            allow_null=True, help_text="null when a requester looks at someone else."
+        )
+    )
+    def get_email(self, person: User) -> str | None:
+        request = self.context.get("request")
+        viewer = request.user if request else None
+        if viewer is None or viewer.is_agent or viewer.pk == person.pk:
+            return person.email
+        return None
 
 
 class DemoPersonSerializer(serializers.ModelSerializer):

@@ -196,7 +196,10 @@ class TicketListCreateApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.L
         serializer = TicketCreateSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         ticket = ticket_create(**serializer.validated_data, filed_by=request.user)
-        return Response(TicketSerializer(ticket).data, status=status.HTTP_201_CREATED)
+        return Response(
+            TicketSerializer(ticket, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 @strict_input(body=["patch"], query=["get", "patch"])
@@ -215,7 +218,7 @@ class TicketDetailApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.Retri
         serializer = TicketUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         ticket = ticket_update(ticket=ticket, changes=serializer.validated_data, actor=request.user)
-        return Response(TicketSerializer(ticket).data)
+        return Response(TicketSerializer(ticket, context={"request": request}).data)
 
 
 @strict_input(body=[], query=["post"])
@@ -269,7 +272,13 @@ class TicketBulkApi(KnownQueryParamsMixin, APIView):
         )
         by_id = fresh.in_bulk([ticket.pk for ticket in tickets])
         return Response(
-            {"results": TicketSerializer([by_id[ticket.pk] for ticket in tickets], many=True).data}
+            {
+                "results": TicketSerializer(
+                    [by_id[ticket.pk] for ticket in tickets],
+                    many=True,
+                    context={"request": request},
+                ).data
+            }
         )
 
 
@@ -337,7 +346,10 @@ class TicketCommentsApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.Lis
             raise ValidationError(
                 [ErrorDetail("This ticket is closed: file a new one.", code="ticket_closed")]
             ) from None
-        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+        return Response(
+            CommentSerializer(comment, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 @strict_input(body=[], query=["get"])

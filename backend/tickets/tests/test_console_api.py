@@ -260,7 +260,7 @@ def test_the_last_reply_is_the_last_public_one(api, client_as, agent, requester)
     api.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Psst", "internal": True}, "json")
     seen = mine.get("/api/tickets/").json()["results"][0]
     assert seen["last_reply_at"] == reply["created_at"]
-    assert seen["last_reply_by"] == {"id": agent.pk, "name": agent.name, "email": agent.email}
+    assert seen["last_reply_by"] == {"id": agent.pk, "name": agent.name, "email": None}
     assert seen["unread"] is False
 
 
@@ -375,3 +375,21 @@ def test_subject_and_name_sorts_ignore_case(api):
     upper = make_ticket(title="API rate limit")
     middle = make_ticket(title="Billing")
     assert ids(api, "ordering=title") == [lower.pk, upper.pk, middle.pk]
+
+
+def test_requesters_learn_the_names_of_agents_on_their_tickets_but_not_their_addresses(
+    api, client_as, requester, agent
+):
+    ticket = make_ticket(requester=requester, assignee=agent)
+    api.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "On it"}, "json")
+    mine = client_as(requester)
+    seen = mine.get(f"/api/tickets/{ticket.pk}/").json()
+    listed = mine.get("/api/tickets/").json()["results"][0]
+    [reply] = mine.get(f"/api/tickets/{ticket.pk}/comments/").json()["results"]
+    for person in (seen["assignee"], seen["last_reply_by"], listed["assignee"], reply["author"]):
+        assert person == {"id": agent.pk, "name": agent.name, "email": None}
+    assert seen["requester"]["email"] == requester.email  # their own
+    written = mine.post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Thanks"}, "json")
+    assert written.json()["author"]["email"] == requester.email
+    # Agents see everyone's.
+    assert api.get(f"/api/tickets/{ticket.pk}/").json()["assignee"]["email"] == agent.email

@@ -1202,12 +1202,19 @@ export interface components {
             /** Format: date-time */
             readonly last_login: string | null;
         };
-        /** @description Who filed a ticket, or anyone else a ticket names. */
+        /**
+         * @description Who filed a ticket, or anyone else a ticket names. A requester is told the names
+         *     of the people on their tickets, and only their own address: an agent's mailbox is
+         *     not theirs to know.
+         */
         PersonRef: {
             readonly id: number;
             readonly name: string;
-            /** Format: email */
-            readonly email: string;
+            /**
+             * Format: email
+             * @description null when a requester looks at someone else.
+             */
+            readonly email: string | null;
         };
         PriorityCounts: {
             low: number;

@@ -131,7 +131,12 @@ function CommentItem({ comment, now }: { comment: TicketComment; now: number }) 
       py="2.5"
     >
       <HStack gap="2" mb="1" wrap="wrap">
-        <Text as="span" fontWeight="semibold" textStyle="sm" title={comment.author.email}>
+        <Text
+          as="span"
+          fontWeight="semibold"
+          textStyle="sm"
+          title={comment.author.email ?? undefined}
+        >
           {comment.author.name}
         </Text>
         {comment.internal && (

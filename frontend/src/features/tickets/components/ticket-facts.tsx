@@ -8,7 +8,7 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
     <DataList.Root orientation="horizontal" size="sm" gap="2">
       <DataList.Item>
         <DataList.ItemLabel>Requester</DataList.ItemLabel>
-        <DataList.ItemValue title={ticket.requester.email}>
+        <DataList.ItemValue title={ticket.requester.email ?? undefined}>
           {ticket.requester.name}
         </DataList.ItemValue>
       </DataList.Item>
