@@ -19,7 +19,7 @@ export function formErrors<F extends string>(error: Error | null, fields: readon
     }
   }
   const other = error.errors
-    .filter((item) => !item.attr || !fields.includes(item.attr as F))
+    .filter((item) => !fields.some((name) => name === item.attr))
     .map((item) => item.detail);
   return {
     field,
