@@ -312,4 +312,15 @@ describe("TicketConsole", () => {
     fireEvent.change(priority, { target: { value: "" } });
     await waitFor(() => expect(path()).toBe("/desk"));
   });
+
+  it("titles an empty search with a heading one level under the page's", async () => {
+    stubConsole({ "GET /api/tickets/": () => jsonResponse(makePage([])) });
+    await renderWithProviders(<TicketConsole me={ME} people={PEOPLE} />, {
+      url: "/desk?search=zzzz",
+      me: ME,
+    });
+    expect(
+      await screen.findByRole("heading", { level: 2, name: "No tickets match these filters" }),
+    ).toBeInTheDocument();
+  });
 });

@@ -216,7 +216,8 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
               <EmptyState.Indicator>
                 <Inbox />
               </EmptyState.Indicator>
-              <EmptyState.Title>
+              {/* The page's h1 is the only heading above it. */}
+              <EmptyState.Title as="h2">
                 {hasActiveFilters(view)
                   ? "No tickets match these filters"
                   : `No tickets in ${QUEUE_LABELS[view.queue]}`}
