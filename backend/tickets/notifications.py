@@ -56,8 +56,9 @@ def _send(recipient: User | None, actor: User | None, ticket: Ticket, subject: s
     )
 
 
-def comment_added(comment: Comment, *, resolved: bool) -> None:
-    """A reply or note was written; `resolved` if it also resolved the ticket."""
+def comment_added(comment: Comment, *, resolved: bool = False, reopened: bool = False) -> None:
+    """A reply or note was written; `resolved` if it also resolved the ticket, and
+    `reopened` if it was a requester's answer to a resolved one."""
     ticket, author = comment.ticket, comment.author
     if comment.internal:
         if resolved:
@@ -68,7 +69,7 @@ def comment_added(comment: Comment, *, resolved: bool) -> None:
             ticket.assignee,
             author,
             ticket,
-            "New reply",
+            "Reopened" if reopened else "New reply",
             f"{author.name} replied:\n\n{comment.body}",
         )
     elif author.is_agent:

@@ -117,11 +117,12 @@ def comment_create(
     mailed (see notifications)."""
     with transaction.atomic():
         ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        reopened = False
         if not author.is_agent:
             if ticket.status == Status.CLOSED:
                 raise TicketClosed(ticket.pk)
             if ticket.status == Status.RESOLVED:
-                status = Status.OPEN
+                status, reopened = Status.OPEN, True
         comment = Comment.objects.create(ticket=ticket, author=author, body=body, internal=internal)
         comment.refresh_from_db(fields=["created_at"])
         changes: dict[str, Any] = ({"status": status} if status else {}) | reply_changes(comment)
@@ -129,7 +130,7 @@ def comment_create(
         if changes:
             _save(ticket, changes)
         # The reply's own mail says it resolved the ticket: no second mail for that.
-        notifications.comment_added(comment, resolved=resolved)
+        notifications.comment_added(comment, resolved=resolved, reopened=reopened)
     return comment
 
 

@@ -101,6 +101,17 @@ def test_the_requester_replying_mails_the_assignee(client_as, mailbox, ticket, a
     assert subjects(mailbox, ticket.requester) == []
 
 
+def test_a_requester_answering_a_resolved_ticket_tells_the_assignee_it_reopened(
+    client_as, mailbox, ticket, agent
+):
+    Ticket.objects.filter(pk=ticket.pk).update(status="resolved")
+    client_as(ticket.requester).post(
+        f"/api/tickets/{ticket.pk}/comments/", {"body": "Not fixed"}, "json"
+    )
+    run_worker()
+    assert subjects(mailbox, agent) == [f"[#{ticket.pk}] Reopened: Printer on fire"]
+
+
 def test_a_reply_on_an_unassigned_ticket_mails_nobody(client_as, mailbox, requester):
     ticket = make_ticket(requester=requester)
     client_as(requester).post(f"/api/tickets/{ticket.pk}/comments/", {"body": "Hi"}, "json")
