@@ -323,4 +323,38 @@ describe("TicketConsole", () => {
       await screen.findByRole("heading", { level: 2, name: "No tickets match these filters" }),
     ).toBeInTheDocument();
   });
+
+  it("asks before closing the selected tickets, naming how many; cancelling changes none", async () => {
+    const api = stubConsole({
+      "POST /api/tickets/bulk/": ({ body }) => {
+        const { ids } = body as { ids: number[] };
+        return jsonResponse({ results: ids.map((id) => makeTicket({ id, status: "closed" })) });
+      },
+    });
+    const { user } = await renderConsole();
+    const closeAll = async () => {
+      await user.click(screen.getByRole("checkbox", { name: "Select every ticket on this page" }));
+      const bar = await screen.findByRole("toolbar", { name: "Selected tickets" });
+      await user.click(within(bar).getByRole("button", { name: /Set status/ }));
+      await user.click(await screen.findByRole("menuitem", { name: "Closed" }));
+      return screen.findByRole("alertdialog", { name: "Close 3 tickets?" });
+    };
+
+    let dialog = await closeAll();
+    expect(dialog).toHaveTextContent("can no longer reply");
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(api.to("POST", "/api/tickets/bulk/")).toHaveLength(0);
+
+    await user.click(screen.getByRole("button", { name: /Clear selection/ }));
+    dialog = await closeAll();
+    await user.click(within(dialog).getByRole("button", { name: "Close 3 tickets" }));
+    await waitFor(() => expect(api.to("POST", "/api/tickets/bulk/")).toHaveLength(1));
+    expect(api.to("POST", "/api/tickets/bulk/")[0].body).toEqual({
+      ids: [11, 12, 13],
+      status: "closed",
+    });
+    expect(await screen.findByText("3 tickets updated")).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+  });
 });

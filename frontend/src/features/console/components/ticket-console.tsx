@@ -12,6 +12,7 @@ import {
 import { useNavigate } from "@tanstack/react-router";
 import { ChevronLeft, ChevronRight, Inbox } from "lucide-react";
 import { useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LoadError } from "@/components/ui/load-error";
 import { toaster } from "@/components/ui/toaster";
@@ -124,7 +125,12 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
     search: () => searchRef.current?.focus(),
   });
 
-  const apply = (change: BulkChange) => {
+  // Requesters cannot reply to a closed ticket: closing many at once is asked first. The
+  // number asked about stays put while the dialog closes over an emptied selection.
+  const [closing, setClosing] = useState({ asking: false, count: 0 });
+  const stopAsking = () => setClosing((current) => ({ ...current, asking: false }));
+
+  const run = (change: BulkChange) => {
     const ids = [...selected];
     bulk.mutate(
       { ids, ...change },
@@ -132,12 +138,21 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
         onSuccess: () => {
           setSelected(NO_TICKETS);
           toaster.success({
-            title: `${ids.length} ${ids.length === 1 ? "ticket" : "tickets"} updated`,
+            title: `${countOf(ids.length)} updated`,
             description: describeChange(change, me, people),
           });
         },
+        onSettled: stopAsking,
       },
     );
+  };
+
+  const apply = (change: BulkChange) => {
+    if ("status" in change && change.status === "closed") {
+      setClosing({ asking: true, count: selected.size });
+    } else {
+      run(change);
+    }
   };
 
   const goToPage = (direction: "next" | "previous") => {
@@ -262,8 +277,23 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
           </HStack>
         )}
       </Box>
+      <ConfirmDialog
+        open={closing.asking}
+        title={`Close ${countOf(closing.count)}?`}
+        confirmLabel={`Close ${countOf(closing.count)}`}
+        pending={bulk.isPending}
+        onCancel={stopAsking}
+        onConfirm={() => run({ status: "closed" })}
+      >
+        Their requesters can no longer reply to them; anyone who writes back has to file a new
+        ticket.
+      </ConfirmDialog>
     </Grid>
   );
+}
+
+function countOf(tickets: number): string {
+  return `${tickets} ${tickets === 1 ? "ticket" : "tickets"}`;
 }
 
 function describeChange(change: BulkChange, me: Me, people: readonly TicketPerson[]): string {
