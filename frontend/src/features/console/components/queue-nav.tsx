@@ -22,8 +22,8 @@ type QueueNavProps = {
 };
 
 /**
- * The queues with their counts: a column beside the list on wide screens, a row of
- * chips above it on a phone, scrolling sideways inside itself when they do not fit.
+ * The queues with their counts: a column beside the list on wide screens, chips above it
+ * on a phone, wrapping onto more lines so that every queue and count is in view.
  */
 export function QueueNav({ current, counts, countsLoading, hrefFor, onSelect }: QueueNavProps) {
   const follow = (event: MouseEvent, queue: Queue) => {
@@ -43,8 +43,7 @@ export function QueueNav({ current, counts, countsLoading, hrefFor, onSelect }: 
         display="flex"
         flexDirection={{ base: "row", md: "column" }}
         gap="1"
-        overflowX={{ base: "auto", md: "visible" }}
-        pb={{ base: "1", md: "0" }}
+        flexWrap="wrap"
       >
         {QUEUE_ORDER.map((queue) => {
           const selected = queue === current;
