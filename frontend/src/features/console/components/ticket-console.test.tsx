@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { describe, expect, it } from "vitest";
 import { ticketKeys } from "@/lib/query-keys";
 import { makeMe, makePage, makeTicket } from "@/testing/data";
-import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
+import { deferred, jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
 import type { QueueCounts, Ticket } from "@/types/api";
 import { TicketConsole } from "./ticket-console";
@@ -356,5 +356,36 @@ describe("TicketConsole", () => {
     });
     expect(await screen.findByText("3 tickets updated")).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+  });
+
+  it("keeps the old rows busy and unselectable, under their own queue's name, while another queue loads", async () => {
+    const unassigned = deferred();
+    stubConsole({
+      "GET /api/tickets/": ({ url }) =>
+        url.searchParams.get("queue") === "unassigned"
+          ? unassigned.promise
+          : jsonResponse(makePage(TICKETS)),
+    });
+    const { user } = await renderConsole();
+    const queues = screen.getByRole("navigation", { name: "Queues" });
+
+    await user.click(within(queues).getByRole("link", { name: /Unassigned/ }));
+    await waitFor(() => expect(path()).toBe("/desk?queue=unassigned"));
+    const table = screen.getByRole("table", { name: "All open" });
+    expect(table).toHaveAttribute("aria-busy", "true");
+    expect(screen.getByRole("checkbox", { name: "Select #11" })).toBeDisabled();
+    expect(
+      screen.getByRole("checkbox", { name: "Select every ticket on this page" }),
+    ).toBeDisabled();
+    expect(screen.queryByText(/shown in Unassigned/)).not.toBeInTheDocument();
+    expect(screen.getByText("Loading Unassigned…")).toBeInTheDocument();
+
+    await act(async () =>
+      unassigned.resolve(jsonResponse(makePage([makeTicket({ id: 31, title: "Nobody's yet" })]))),
+    );
+    const loaded = await screen.findByRole("table", { name: "Unassigned" });
+    expect(loaded).toHaveAttribute("aria-busy", "false");
+    expect(screen.getByRole("checkbox", { name: "Select #31" })).toBeEnabled();
+    expect(screen.getByText("1 shown in Unassigned")).toBeInTheDocument();
   });
 });

@@ -53,6 +53,14 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
   const tickets = list.data?.pages.flatMap((page) => page.results) ?? [];
   const shown = new Set(tickets.map((ticket) => ticket.id));
 
+  // While another queue, filter, order or page loads, the rows are still the old view's:
+  // they are named after the queue they came from and cannot be selected.
+  const busy = list.isPlaceholderData;
+  const [rowsQueue, setRowsQueue] = useState(view.queue);
+  if (list.data && !busy && rowsQueue !== view.queue) {
+    setRowsQueue(view.queue);
+  }
+
   // A selection belongs to the view it was made in, and holds only tickets it shows:
   // another queue, filter or page starts afresh, and a ticket gone after a refresh is
   // dropped.
@@ -118,7 +126,7 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
       }
     },
     select: () => {
-      if (activeTicket && rowHasFocus()) {
+      if (activeTicket && rowHasFocus() && !busy) {
         toggle(activeTicket.id);
       }
     },
@@ -199,10 +207,14 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
               />
             ) : (
               <Text textStyle="sm" color="fg.muted" aria-live="polite">
-                {list.data ? `${tickets.length} shown in ${QUEUE_LABELS[view.queue]}` : ""}
+                {busy
+                  ? `Loading ${QUEUE_LABELS[view.queue]}…`
+                  : list.data
+                    ? `${tickets.length} shown in ${QUEUE_LABELS[view.queue]}`
+                    : ""}
               </Text>
             )}
-            {(list.isPlaceholderData || list.isFetchingNextPage || list.isFetchingPreviousPage) && (
+            {(busy || list.isFetchingNextPage || list.isFetchingPreviousPage) && (
               <Spinner size="sm" aria-label="Updating the list" />
             )}
           </HStack>
@@ -240,9 +252,10 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
             </EmptyState.Content>
           </EmptyState.Root>
         ) : (
-          <Box opacity={list.isPlaceholderData ? 0.6 : 1}>
+          <Box opacity={busy ? 0.6 : 1}>
             <TicketTable
-              label={QUEUE_LABELS[view.queue]}
+              label={QUEUE_LABELS[rowsQueue]}
+              busy={busy}
               tickets={tickets}
               view={view}
               now={now}

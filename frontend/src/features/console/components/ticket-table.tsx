@@ -15,6 +15,8 @@ import { type ConsoleView, type SortColumn, sortDirection } from "../view";
 type TicketTableProps = {
   /** The queue shown, which names the table. */
   label: string;
+  /** Another view is loading: these rows are on their way out and cannot be selected. */
+  busy: boolean;
   tickets: readonly Ticket[];
   view: ConsoleView;
   now: number;
@@ -52,6 +54,7 @@ const cell = (area: string) =>
 /** The queue as a dense table: one line per ticket, sortable, selectable, keyboard-led. */
 export function TicketTable({
   label,
+  busy,
   tickets,
   view,
   now,
@@ -73,6 +76,7 @@ export function TicketTable({
       tableLayout={{ md: "fixed" }}
       display={{ base: "block", md: "table" }}
       aria-label={label}
+      aria-busy={busy}
     >
       <Table.ColumnGroup hideBelow="md">
         <Table.Column width="10" />
@@ -91,7 +95,7 @@ export function TicketTable({
               size="sm"
               checked={allState}
               onCheckedChange={onToggleAll}
-              disabled={tickets.length === 0}
+              disabled={busy || tickets.length === 0}
             >
               <Checkbox.HiddenInput />
               <Checkbox.Control />
@@ -115,6 +119,7 @@ export function TicketTable({
             now={now}
             active={ticket.id === activeId}
             selected={selected.has(ticket.id)}
+            busy={busy}
             onToggle={() => onToggle(ticket.id)}
             onActivate={() => onActivate(ticket.id)}
           />
@@ -157,11 +162,12 @@ type TicketRowProps = {
   now: number;
   active: boolean;
   selected: boolean;
+  busy: boolean;
   onToggle: () => void;
   onActivate: () => void;
 };
 
-function TicketRow({ ticket, now, active, selected, onToggle, onActivate }: TicketRowProps) {
+function TicketRow({ ticket, now, active, selected, busy, onToggle, onActivate }: TicketRowProps) {
   return (
     <Table.Row
       {...PHONE_ROW}
@@ -180,7 +186,7 @@ function TicketRow({ ticket, now, active, selected, onToggle, onActivate }: Tick
       }}
     >
       <Table.Cell {...cell("check")}>
-        <Checkbox.Root size="sm" checked={selected} onCheckedChange={onToggle}>
+        <Checkbox.Root size="sm" checked={selected} disabled={busy} onCheckedChange={onToggle}>
           <Checkbox.HiddenInput tabIndex={-1} />
           <Checkbox.Control />
           <Checkbox.Label srOnly>Select #{ticket.id}</Checkbox.Label>
