@@ -2,6 +2,7 @@ import { type QueryClient, queryOptions, useQuery } from "@tanstack/react-query"
 import type { Me, Role, SiteConfig } from "@/types/api";
 import { ApiError, apiRequest } from "./api-client";
 import { sessionKeys } from "./query-keys";
+import { clearReplyDrafts } from "./reply-drafts";
 
 /**
  * The site's state for anyone. Asked first on every start, which also gives the browser
@@ -80,8 +81,12 @@ export function startSession(queryClient: QueryClient, me: Me) {
   queryClient.setQueryData(sessionKeys.me, me);
 }
 
-/** Signed out (by choice or by a 401): forget the person and everything they could see. */
+/**
+ * Signed out (by choice or by a 401): forget the person, everything they could see and
+ * the replies they had not sent.
+ */
 export function endSession(queryClient: QueryClient) {
+  clearReplyDrafts();
   queryClient.setQueryData(sessionKeys.me, null);
   queryClient.removeQueries({ predicate: (query) => !isSessionQuery(query.queryKey) });
 }

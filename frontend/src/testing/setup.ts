@@ -44,6 +44,7 @@ afterEach(() => {
   cleanup();
   // The toaster is a module singleton: toasts from one test must not leak into the next.
   toaster.remove();
+  sessionStorage.clear();
   window.history.replaceState(null, "", "/");
   vi.useRealTimers();
 });

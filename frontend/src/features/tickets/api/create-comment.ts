@@ -13,13 +13,15 @@ export function createComment(ticketId: number, comment: NewComment): Promise<Ti
 /**
  * Adds a comment. A reply can change the ticket too (a requester's reopens a resolved
  * one, an agent's may resolve it), so the ticket, its history, the lists, the queues'
- * counts and the numbers are refreshed.
+ * counts and the numbers are refreshed. `onSent` runs even when the page was left
+ * while sending.
  */
-export function useCreateComment(ticketId: number) {
+export function useCreateComment(ticketId: number, onSent?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (comment: NewComment) => createComment(ticketId, comment),
     onSuccess: (comment) => {
+      onSent?.();
       queryClient.setQueryData<TicketComment[]>(ticketKeys.comments(ticketId), (old) =>
         old && !old.some((c) => c.id === comment.id) ? [...old, comment] : old,
       );

@@ -5,12 +5,20 @@ import { COMMENT_MAX_LENGTH } from "@/config/constants";
 import { TICKET_SHORTCUTS } from "@/config/shortcuts";
 import { ApiError } from "@/lib/api-client";
 import { formErrors } from "@/lib/form-errors";
+import {
+  clearReplyDraft,
+  type ReplyDraft,
+  readReplyDraft,
+  saveReplyDraft,
+} from "@/lib/reply-drafts";
 import { useShortcuts } from "@/lib/use-shortcuts";
 import type { Status } from "@/types/api";
 import { useCreateComment } from "../api/create-comment";
 
 type ReplyBoxProps = {
   ticketId: number;
+  /** Whose draft this is: kept per person and ticket until sent or signed out. */
+  userId: number;
   /** Agents and admins may write internal notes and resolve while replying. */
   isAgent: boolean;
 };
@@ -28,12 +36,20 @@ function refusalMessages(error: Error | null): string[] {
   return formErrors(error, ["body"]).other;
 }
 
-export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
-  const [body, setBody] = useState("");
-  const [internal, setInternal] = useState(false);
+export function ReplyBox({ ticketId, userId, isAgent }: ReplyBoxProps) {
+  const [draft, setDraft] = useState(
+    () => readReplyDraft(userId, ticketId) ?? { body: "", internal: false },
+  );
+  const { body, internal } = draft;
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const create = useCreateComment(ticketId);
+  const create = useCreateComment(ticketId, () => clearReplyDraft(userId, ticketId));
   const isNote = isAgent && internal;
+
+  const edit = (changes: Partial<ReplyDraft>) => {
+    const next = { ...draft, ...changes };
+    setDraft(next);
+    saveReplyDraft(userId, ticketId, next);
+  };
 
   const send = (status?: Status) => {
     if (create.isPending) {
@@ -46,7 +62,7 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
     create.mutate(
       { body, ...(isAgent ? { internal } : {}), ...(status ? { status } : {}) },
       {
-        onSuccess: () => setBody(""),
+        onSuccess: () => setDraft((current) => ({ ...current, body: "" })),
         // The buttons are disabled while sending, which drops the focus: give it back.
         onSettled: () => textarea.current?.focus(),
       },
@@ -83,7 +99,7 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
             aria-pressed={!internal}
             variant={internal ? "outline" : "solid"}
             colorPalette={internal ? "gray" : "teal"}
-            onClick={() => setInternal(false)}
+            onClick={() => edit({ internal: false })}
           >
             Public reply
           </Button>
@@ -91,7 +107,7 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
             aria-pressed={internal}
             variant={internal ? "solid" : "outline"}
             colorPalette={internal ? "yellow" : "gray"}
-            onClick={() => setInternal(true)}
+            onClick={() => edit({ internal: true })}
           >
             Internal note
           </Button>
@@ -103,7 +119,7 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
           ref={textarea}
           name="body"
           value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
+          onChange={(event) => edit({ body: event.currentTarget.value })}
           maxLength={COMMENT_MAX_LENGTH}
           rows={4}
           autoresize
@@ -116,6 +132,7 @@ export function ReplyBox({ ticketId, isAgent }: ReplyBoxProps) {
           <Field.ErrorText>{bodyError}</Field.ErrorText>
         ) : (
           <Field.HelperText>
+            {body.trim() && "Draft: kept in this tab until you send it. "}
             {isNote && "Hidden from the requester. "}
             {/* Keyboard hints mean nothing on a phone. */}
             <Text as="span" hideBelow="md">

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import { endSession } from "@/lib/session";
 import { makeStats } from "@/testing/data";
 import { deferred, jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
@@ -149,6 +150,51 @@ describe("TicketView reply box", () => {
     await user.click(screen.getByRole("button", { name: "Send reply" }));
     expect(api.to("POST", COMMENTS)).toHaveLength(0);
     expect(screen.getByRole("textbox", { name: "Reply" })).toHaveFocus();
+  });
+});
+
+describe("TicketView reply drafts", () => {
+  it("keeps an unsent reply and its kind when the ticket is left and opened again, until sent", async () => {
+    const api = stubTicketBackend();
+    const first = await renderTicket(agent);
+    await first.user.click(screen.getByRole("button", { name: "Internal note" }));
+    await first.user.type(screen.getByRole("textbox", { name: "Internal note" }), "Ask billing");
+    first.unmount();
+
+    const second = await renderTicket(agent);
+    const box = screen.getByRole("textbox", { name: "Internal note" });
+    expect(box).toHaveValue("Ask billing");
+    expect(box).toHaveAccessibleDescription(/Draft/);
+    expect(screen.getByRole("button", { name: "Internal note" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    await second.user.click(screen.getByRole("button", { name: "Add note" }));
+    await waitFor(() => expect(api.to("POST", COMMENTS)).toHaveLength(1));
+    await waitFor(() => expect(box).toHaveValue(""));
+    second.unmount();
+
+    await renderTicket(agent);
+    expect(screen.getByRole("textbox", { name: "Reply" })).toHaveValue("");
+  });
+
+  it("shows a draft to nobody else, and keeps none past signing out", async () => {
+    stubTicketBackend();
+    const first = await renderTicket(agent);
+    await first.user.type(screen.getByRole("textbox", { name: "Reply" }), "Half a thought");
+    first.unmount();
+
+    const other = await renderTicket(requester);
+    expect(screen.getByRole("textbox", { name: "Reply" })).toHaveValue("");
+    other.unmount();
+
+    const again = await renderTicket(agent);
+    expect(screen.getByRole("textbox", { name: "Reply" })).toHaveValue("Half a thought");
+    endSession(again.queryClient);
+    again.unmount();
+
+    await renderTicket(agent);
+    expect(screen.getByRole("textbox", { name: "Reply" })).toHaveValue("");
   });
 });
 

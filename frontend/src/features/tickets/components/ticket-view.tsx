@@ -172,7 +172,7 @@ function TicketDetails({ ticket, me }: { ticket: Ticket; me: Me }) {
                 messages={["It takes no more replies. If you still need help, file a new ticket."]}
               />
             ) : (
-              <ReplyBox ticketId={ticket.id} isAgent={isAgent} />
+              <ReplyBox key={ticket.id} ticketId={ticket.id} userId={me.id} isAgent={isAgent} />
             )}
           </Card.Body>
         </Card.Root>
