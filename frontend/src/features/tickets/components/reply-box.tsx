@@ -63,8 +63,15 @@ export function ReplyBox({ ticketId, userId, isAgent }: ReplyBoxProps) {
       { body, ...(isAgent ? { internal } : {}), ...(status ? { status } : {}) },
       {
         onSuccess: () => setDraft((current) => ({ ...current, body: "" })),
-        // The buttons are disabled while sending, which drops the focus: give it back.
-        onSettled: () => textarea.current?.focus(),
+        // The buttons are disabled while sending, which drops the focus: give it back,
+        // unless the person has moved on meanwhile (a menu, another field).
+        onSettled: () => {
+          const active = document.activeElement;
+          const box = textarea.current;
+          if (!active || active === document.body || box?.form?.contains(active)) {
+            box?.focus();
+          }
+        },
       },
     );
   };

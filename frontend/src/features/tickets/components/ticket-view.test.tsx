@@ -107,6 +107,24 @@ describe("TicketView reply box", () => {
     await waitFor(() => expect(screen.getByRole("textbox", { name: "Reply" })).toHaveFocus());
   });
 
+  it("does not take the focus back from where the person went while the reply was sent", async () => {
+    let answer: (response: Response) => void = () => {};
+    const api = stubTicketBackend({
+      postComment: () => new Promise<Response>((resolve) => (answer = resolve)),
+    });
+    const { user } = await renderTicket(agent);
+
+    await user.type(screen.getByRole("textbox", { name: "Reply" }), "On it");
+    await user.click(screen.getByRole("button", { name: "Send reply" }));
+    await waitFor(() => expect(api.to("POST", COMMENTS)).toHaveLength(1));
+    const status = screen.getByLabelText("Status");
+    status.focus();
+    answer(errorBody("server_error", "Try again."));
+
+    expect(await screen.findByRole("alert")).toBeVisible();
+    expect(status).toHaveFocus();
+  });
+
   it("shows the server's not_allowed refusal and keeps the draft", async () => {
     stubTicketBackend({
       postComment: () => errorBody("not_allowed", "Only agents may write internal notes."),
