@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextOrdering, viewFromSearch } from "./view";
+import { nextOrdering, pageFromSearch, searchWithView, viewFromSearch } from "./view";
 
 describe("viewFromSearch", () => {
   it("holds only the parameters given, each one a value the backend takes", () => {
@@ -25,5 +25,21 @@ describe("nextOrdering", () => {
     expect(nextOrdering({ queue: "open", ordering: "-priority" }, "priority")).toBe("priority");
     expect(nextOrdering({ queue: "open" }, "subject")).toBe("title");
     expect(nextOrdering({ queue: "open", ordering: "title" }, "subject")).toBe("-title");
+  });
+});
+
+describe("the page in the query string", () => {
+  it("holds the API's cursor, and the page's number only beside a cursor", () => {
+    expect(viewFromSearch("?queue=all&cursor=cD0y&page=2")).toStrictEqual({
+      queue: "all",
+      cursor: "cD0y",
+    });
+    expect(pageFromSearch("?queue=all&cursor=cD0y&page=2")).toBe(2);
+    expect(pageFromSearch("?queue=all&page=2")).toBe(1);
+    expect(pageFromSearch("?cursor=cD0y&page=two")).toBeUndefined();
+    expect(searchWithView("?page=3", { queue: "all" })).toBe("?queue=all");
+    expect(searchWithView("", { queue: "all", cursor: "cD0y" }, 2)).toBe(
+      "?queue=all&cursor=cD0y&page=2",
+    );
   });
 });

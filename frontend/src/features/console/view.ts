@@ -8,13 +8,27 @@ import {
   type TicketFilters,
 } from "@/types/api";
 
-/** What the console shows: a queue, its filters and its order, all in the query string. */
-export type ConsoleView = TicketFilters & { queue: Queue };
+/**
+ * What the console shows, all in the query string: a queue, its filters, its order and
+ * the page, as the API's opaque `cursor` (none on the first page).
+ */
+export type ConsoleView = TicketFilters & { queue: Queue; cursor?: string };
 
 /** Predictable on every visit: the open tickets, unless the address names a queue. */
 export const DEFAULT_QUEUE: Queue = "open";
 
-const VIEW_PARAMS = ["queue", "ordering", "category", "priority", "status", "search"] as const;
+const VIEW_PARAMS = [
+  "queue",
+  "ordering",
+  "category",
+  "priority",
+  "status",
+  "search",
+  "cursor",
+] as const;
+
+/** The page's number, beside its cursor: the cursor alone does not say where it is. */
+const PAGE_PARAM = "page";
 
 function oneOf<T extends string>(choices: readonly T[], value: string | null): T | undefined {
   return choices.find((choice) => choice === value);
@@ -31,6 +45,7 @@ export function viewFromSearch(search: string): ConsoleView {
   const priority = oneOf(PRIORITIES, params.get("priority"));
   const status = oneOf(STATUSES, params.get("status"));
   const text = params.get("search")?.trim();
+  const cursor = params.get("cursor");
   // Only the parameters given: the view is part of the list's query key.
   return {
     queue: oneOf(QUEUES, params.get("queue")) ?? DEFAULT_QUEUE,
@@ -39,14 +54,33 @@ export function viewFromSearch(search: string): ConsoleView {
     ...(priority && { priority }),
     ...(status && { status }),
     ...(text && { search: text }),
+    ...(cursor && { cursor }),
   };
 }
 
 /**
- * Writes the view into a query string, keeping any parameters that are not part of it.
- * The default queue goes unsaid, so the desk's plain address stays plain.
+ * The number of the page shown: 1 without a cursor; unknown (undefined) with a cursor
+ * whose number the address does not give.
  */
-export function searchWithView(currentSearch: string, view: Partial<ConsoleView>): string {
+export function pageFromSearch(search: string): number | undefined {
+  const params = new URLSearchParams(search);
+  if (!params.get("cursor")) {
+    return 1;
+  }
+  const page = Number(params.get(PAGE_PARAM));
+  return Number.isInteger(page) && page > 1 ? page : undefined;
+}
+
+/**
+ * Writes the view, and the number of its page when known, into a query string, keeping
+ * any parameters that are not part of it. The default queue goes unsaid, so the desk's
+ * plain address stays plain.
+ */
+export function searchWithView(
+  currentSearch: string,
+  view: Partial<ConsoleView>,
+  page?: number,
+): string {
   const params = new URLSearchParams(currentSearch);
   for (const name of VIEW_PARAMS) {
     const value = view[name];
@@ -55,6 +89,11 @@ export function searchWithView(currentSearch: string, view: Partial<ConsoleView>
     } else {
       params.delete(name);
     }
+  }
+  if (view.cursor && page) {
+    params.set(PAGE_PARAM, String(page));
+  } else {
+    params.delete(PAGE_PARAM);
   }
   const query = params.toString();
   return query ? `?${query}` : "";

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { CONSOLE_PAGE_SIZE, CONSOLE_REFRESH_INTERVAL_MS } from "@/config/constants";
-import { apiRequest, toRelativeUrl } from "@/lib/api-client";
+import { apiRequest } from "@/lib/api-client";
 import { ticketKeys } from "@/lib/query-keys";
 import type { TicketPage } from "@/types/api";
 import type { ConsoleView } from "../view";
@@ -16,21 +16,29 @@ export function consoleTicketsUrl(view: ConsoleView): string {
   return `/api/tickets/?${params}`;
 }
 
+/** The cursor of the page a `next` or `previous` link points at. */
+export function cursorOf(link: string | null | undefined): string | undefined {
+  return link
+    ? (new URL(link, window.location.origin).searchParams.get("cursor") ?? undefined)
+    : undefined;
+}
+
 /**
- * One page of a queue at a time: Previous and Next swap the page held (`maxPages: 1`)
- * instead of growing the list. Kept as an infinite query so that a ticket changed
- * elsewhere is patched into these rows as into every other ticket list.
+ * One page of a queue: the page is part of the view (its `cursor`), so Previous and Next
+ * go to another address and another query. Kept as an infinite query of that one page
+ * so that a ticket changed elsewhere is patched into these rows as into every other
+ * ticket list.
  */
 export function getConsoleTicketsQueryOptions(view: ConsoleView) {
   return infiniteQueryOptions({
     queryKey: ticketKeys.list(view),
-    queryFn: ({ pageParam, signal }) => apiRequest<TicketPage>(pageParam, { signal }),
-    initialPageParam: consoleTicketsUrl(view),
-    getNextPageParam: (page) => (page.next ? toRelativeUrl(page.next) : undefined),
-    getPreviousPageParam: (page) => (page.previous ? toRelativeUrl(page.previous) : undefined),
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest<TicketPage>(consoleTicketsUrl({ ...view, cursor: pageParam }), { signal }),
+    initialPageParam: view.cursor,
+    getNextPageParam: (page) => cursorOf(page.next),
     maxPages: 1,
     refetchInterval: CONSOLE_REFRESH_INTERVAL_MS,
-    // Keep showing the old rows while another queue or order loads.
+    // Keep showing the old rows while another queue, order or page loads.
     placeholderData: keepPreviousData,
   });
 }

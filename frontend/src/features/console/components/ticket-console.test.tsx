@@ -39,6 +39,23 @@ async function renderConsole(url = "/desk") {
 
 const path = () => `${window.location.pathname}${window.location.search}`;
 
+// Two pages, linked as the API links them: absolute URLs with an opaque cursor.
+const SECOND_PAGE = [makeTicket({ id: 21, title: "Second page ticket" })];
+const API_ROOT = "http://testserver/api/tickets/";
+
+function stubPages() {
+  return stubConsole({
+    "GET /api/tickets/": ({ url }) =>
+      url.searchParams.get("cursor") === "cD0y"
+        ? jsonResponse({
+            next: null,
+            previous: `${API_ROOT}?cursor=cj0xJnA9Mg&page_size=25`,
+            results: SECOND_PAGE,
+          })
+        : jsonResponse(makePage(TICKETS, `${API_ROOT}?cursor=cD0y&page_size=25`)),
+  });
+}
+
 describe("TicketConsole", () => {
   it("shows each queue with its count, and asks the list for the queue in the URL", async () => {
     const api = stubConsole();
@@ -264,13 +281,7 @@ describe("TicketConsole", () => {
   });
 
   it("starts a new selection on another page", async () => {
-    const second = [makeTicket({ id: 21, title: "Second page ticket" })];
-    stubConsole({
-      "GET /api/tickets/": ({ url }) =>
-        url.searchParams.get("page") === "2"
-          ? jsonResponse({ next: null, previous: "/api/tickets/?page=1", results: second })
-          : jsonResponse(makePage(TICKETS, "/api/tickets/?page=2")),
-    });
+    stubPages();
     const { user } = await renderConsole();
 
     await user.click(screen.getByRole("checkbox", { name: "Select #11" }));
@@ -387,5 +398,53 @@ describe("TicketConsole", () => {
     expect(loaded).toHaveAttribute("aria-busy", "false");
     expect(screen.getByRole("checkbox", { name: "Select #31" })).toBeEnabled();
     expect(screen.getByText("1 shown in Unassigned")).toBeInTheDocument();
+  });
+
+  it("keeps the page in the URL, says where it is, and starts again on another sort", async () => {
+    const api = stubPages();
+    const first = await renderConsole("/desk?queue=all");
+    const pages = () => screen.getByRole("navigation", { name: "Pages" });
+    await waitFor(() => expect(pages()).toHaveTextContent("1–3 of 40"));
+
+    const nav = pages();
+    await first.user.click(within(nav).getByRole("button", { name: /Next/ }));
+    await waitFor(() => expect(path()).toBe("/desk?queue=all&cursor=cD0y&page=2"));
+    // The buttons stay where they are while the page loads.
+    expect(nav).toBeInTheDocument();
+    await screen.findByText("Second page ticket");
+    expect(api.to("GET", "/api/tickets/").at(-1)?.url.searchParams.get("cursor")).toBe("cD0y");
+    expect(pages()).toHaveTextContent("26–26 of 40");
+    first.unmount();
+
+    // Reloaded, or shared: the same page.
+    const again = await renderWithProviders(<TicketConsole me={ME} people={PEOPLE} />, {
+      url: "/desk?queue=all&cursor=cD0y&page=2",
+      me: ME,
+    });
+    await screen.findByText("Second page ticket");
+    await waitFor(() => expect(pages()).toHaveTextContent("26–26 of 40"));
+
+    await again.user.click(screen.getByRole("button", { name: /Previous/ }));
+    await waitFor(() => expect(path()).toBe("/desk?queue=all"));
+    await screen.findByText("Printer on fire");
+    expect(api.to("GET", "/api/tickets/").at(-1)?.url.searchParams.has("cursor")).toBe(false);
+
+    await again.user.click(screen.getByRole("button", { name: /Next/ }));
+    await waitFor(() => expect(path()).toBe("/desk?queue=all&cursor=cD0y&page=2"));
+    await again.user.click(
+      within(screen.getByRole("columnheader", { name: /Priority/ })).getByRole("button"),
+    );
+    await waitFor(() => expect(path()).toBe("/desk?queue=all&ordering=-priority"));
+  });
+
+  it("gives only the page's number when a filter narrows the queue", async () => {
+    stubPages();
+    await renderWithProviders(<TicketConsole me={ME} people={PEOPLE} />, {
+      url: "/desk?queue=all&priority=high&cursor=cD0y&page=2",
+      me: ME,
+    });
+    await screen.findByText("Second page ticket");
+    expect(screen.getByRole("navigation", { name: "Pages" })).toHaveTextContent("Page 2");
+    expect(screen.getByRole("navigation", { name: "Pages" })).not.toHaveTextContent("of");
   });
 });

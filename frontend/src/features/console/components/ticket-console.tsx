@@ -16,13 +16,14 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LoadError } from "@/components/ui/load-error";
 import { toaster } from "@/components/ui/toaster";
+import { CONSOLE_PAGE_SIZE } from "@/config/constants";
 import { CONSOLE_SHORTCUTS } from "@/config/shortcuts";
 import { STATUS_LABELS } from "@/config/ticket-fields";
 import { useNow } from "@/lib/use-now";
 import { useShortcuts } from "@/lib/use-shortcuts";
 import type { Me, TicketPerson } from "@/types/api";
 import { useBulkUpdateTickets } from "../api/bulk-update-tickets";
-import { useConsoleTickets } from "../api/get-console-tickets";
+import { cursorOf, useConsoleTickets } from "../api/get-console-tickets";
 import { useQueueCounts } from "../api/get-queue-counts";
 import { useConsoleView } from "../hooks/use-console-view";
 import { hasActiveFilters, nextOrdering } from "../view";
@@ -41,7 +42,7 @@ const NO_TICKETS: ReadonlySet<number> = new Set();
 
 /** The agents' working view: queues, a dense sortable list, bulk changes, keyboard first. */
 export function TicketConsole({ me, people }: TicketConsoleProps) {
-  const { view, setView, hrefForQueue } = useConsoleView();
+  const { view, page, setView, showPage, hrefForQueue } = useConsoleView();
   const counts = useQueueCounts();
   const list = useConsoleTickets(view);
   const bulk = useBulkUpdateTickets();
@@ -50,15 +51,17 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 
-  const tickets = list.data?.pages.flatMap((page) => page.results) ?? [];
+  // The page the rows are from; its links stay while the next page loads.
+  const shownPage = list.data?.pages[0];
+  const tickets = shownPage?.results ?? [];
   const shown = new Set(tickets.map((ticket) => ticket.id));
 
   // While another queue, filter, order or page loads, the rows are still the old view's:
-  // they are named after the queue they came from and cannot be selected.
+  // they are named after the queue and page they came from and cannot be selected.
   const busy = list.isPlaceholderData;
-  const [rowsQueue, setRowsQueue] = useState(view.queue);
-  if (list.data && !busy && rowsQueue !== view.queue) {
-    setRowsQueue(view.queue);
+  const [rowsFrom, setRowsFrom] = useState({ queue: view.queue, page });
+  if (list.data && !busy && (rowsFrom.queue !== view.queue || rowsFrom.page !== page)) {
+    setRowsFrom({ queue: view.queue, page });
   }
 
   // A selection belongs to the view it was made in, and holds only tickets it shows:
@@ -163,10 +166,17 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
     }
   };
 
+  // Each page has its own address. The first is the queue's plain one, without a cursor,
+  // so it shows what is newest.
   const goToPage = (direction: "next" | "previous") => {
     setActiveId(null);
     setSelected(NO_TICKETS);
-    (direction === "next" ? list.fetchNextPage : list.fetchPreviousPage)();
+    const number = page && (direction === "next" ? page + 1 : page - 1);
+    if (number === 1) {
+      showPage(undefined, undefined);
+    } else {
+      showPage(cursorOf(direction === "next" ? shownPage?.next : shownPage?.previous), number);
+    }
   };
 
   return (
@@ -214,9 +224,7 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
                     : ""}
               </Text>
             )}
-            {(busy || list.isFetchingNextPage || list.isFetchingPreviousPage) && (
-              <Spinner size="sm" aria-label="Updating the list" />
-            )}
+            {busy && <Spinner size="sm" aria-label="Updating the list" />}
           </HStack>
           {bulk.isError && (
             <FormAlert title="The tickets were not changed" messages={[bulk.error.message]} />
@@ -254,7 +262,7 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
         ) : (
           <Box opacity={busy ? 0.6 : 1}>
             <TicketTable
-              label={QUEUE_LABELS[rowsQueue]}
+              label={QUEUE_LABELS[rowsFrom.queue]}
               busy={busy}
               tickets={tickets}
               view={view}
@@ -269,12 +277,19 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
             />
           </Box>
         )}
-        {(list.hasPreviousPage || list.hasNextPage) && (
+        {(shownPage?.previous || shownPage?.next) && (
           <HStack as="nav" aria-label="Pages" justify="flex-end" gap="2" p="2" borderTopWidth="1px">
+            <Text textStyle="sm" color="fg.muted" me="auto">
+              {position(
+                rowsFrom.page,
+                tickets.length,
+                hasActiveFilters(view) ? undefined : counts.data?.[rowsFrom.queue],
+              )}
+            </Text>
             <Button
               size="xs"
               variant="outline"
-              disabled={!list.hasPreviousPage || list.isFetchingPreviousPage}
+              disabled={!shownPage?.previous || busy}
               onClick={() => goToPage("previous")}
             >
               <ChevronLeft /> Previous
@@ -282,7 +297,7 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
             <Button
               size="xs"
               variant="outline"
-              disabled={!list.hasNextPage || list.isFetchingNextPage}
+              disabled={!shownPage?.next || busy}
               onClick={() => goToPage("next")}
             >
               Next <ChevronRight />
@@ -303,6 +318,23 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
       </ConfirmDialog>
     </Grid>
   );
+}
+
+/**
+ * Where the rows are in their queue. The API counts only whole queues, so the range is
+ * given out of a total only when no filter or search narrows the queue.
+ */
+function position(page: number | undefined, shown: number, total: number | undefined): string {
+  if (page === undefined) {
+    return "";
+  }
+  if (total === undefined || shown === 0) {
+    return `Page ${page}`;
+  }
+  const first = (page - 1) * CONSOLE_PAGE_SIZE + 1;
+  const last = first + shown - 1;
+  // A count taken a moment apart from the rows may already be behind them.
+  return `${first}–${last} of ${Math.max(total, last)}`;
 }
 
 function countOf(tickets: number): string {
