@@ -5,12 +5,14 @@ import {
   Heading,
   HStack,
   Input,
+  Link,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
 } from "@chakra-ui/react";
-import { type FormEvent, useState } from "react";
+import { useNavigate } from "@tanstack/react-router";
+import { type FormEvent, type MouseEvent, useState } from "react";
 import { SelectField } from "@/components/ui/select-field";
 import { toaster } from "@/components/ui/toaster";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/config/constants";
@@ -86,6 +88,7 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
     description,
   });
   const create = useCreateTicket();
+  const navigate = useNavigate();
 
   const category = chosenCategory ?? suggestion?.suggested_category ?? "";
   const priority = chosenPriority ?? suggestion?.suggested_priority ?? "";
@@ -131,9 +134,19 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
         clearForm();
         toaster.success({
           title: "Ticket submitted",
-          description: requester
-            ? `#${ticket.id} “${ticket.title}” is in the queue for ${requester.name}.`
-            : `#${ticket.id} “${ticket.title}” is in the queue.`,
+          description: (
+            <>
+              {requester
+                ? `#${ticket.id} “${ticket.title}” is in the queue for ${requester.name}. `
+                : `#${ticket.id} “${ticket.title}” is in the queue. `}
+              <OpenTicketLink
+                ticketId={ticket.id}
+                onOpen={() =>
+                  navigate({ to: "/tickets/$ticketId", params: { ticketId: String(ticket.id) } })
+                }
+              />
+            </>
+          ),
         });
         onSubmitted?.(ticket);
       },
@@ -281,6 +294,25 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
         </Stack>
       </Card.Body>
     </Card.Root>
+  );
+}
+
+/**
+ * A link in a toast, which is shown outside the router: a plain click still opens the
+ * ticket without reloading the app; a new tab or window works as for any link.
+ */
+function OpenTicketLink({ ticketId, onOpen }: { ticketId: number; onOpen: () => void }) {
+  const follow = (event: MouseEvent) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) {
+      return;
+    }
+    event.preventDefault();
+    onOpen();
+  };
+  return (
+    <Link href={`/tickets/${ticketId}`} onClick={follow} fontWeight="medium" colorPalette="teal">
+      Open ticket #{ticketId}
+    </Link>
   );
 }
 

@@ -11,6 +11,7 @@ import {
   Text,
 } from "@chakra-ui/react";
 import { Inbox } from "lucide-react";
+import type { Ref } from "react";
 import { LoadError } from "@/components/ui/load-error";
 import { useCurrentUser } from "@/lib/session";
 import { useNow } from "@/lib/use-now";
@@ -23,15 +24,25 @@ import { TicketFilters } from "./ticket-filters";
 
 type TicketListProps = {
   heading?: string;
+  /** The heading takes the focus through this, to bring the list into view. */
+  headingRef?: Ref<HTMLHeadingElement>;
 };
 
-export function TicketList({ heading = "Tickets" }: TicketListProps) {
+export function TicketList({ heading = "Tickets", headingRef }: TicketListProps) {
   const { filters, setFilters, clearFilters } = useTicketFilters();
 
   return (
     <Card.Root as="section" size={{ base: "sm", md: "md" }} aria-labelledby="tickets-heading">
       <Card.Header>
-        <Heading as="h2" size="lg" id="tickets-heading">
+        <Heading
+          as="h2"
+          size="lg"
+          id="tickets-heading"
+          ref={headingRef}
+          tabIndex={-1}
+          _focus={{ outline: "none" }}
+          scrollMarginTop="4"
+        >
           {heading}
         </Heading>
       </Card.Header>
