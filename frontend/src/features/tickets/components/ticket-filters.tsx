@@ -1,6 +1,6 @@
 import { Button, Field, Input, InputGroup, SimpleGrid, Stack } from "@chakra-ui/react";
-import { Search, X } from "lucide-react";
-import { useCallback } from "react";
+import { Search, SlidersHorizontal, X } from "lucide-react";
+import { useCallback, useId, useState } from "react";
 import { SelectField } from "@/components/ui/select-field";
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/ticket-fields";
 import { useSearchText } from "@/lib/use-search-text";
@@ -13,11 +13,18 @@ type TicketFiltersProps = {
   onClear: () => void;
 };
 
+/**
+ * Search, then category, priority and status. On a phone the three lists wait behind
+ * "More filters" so the tickets are not pushed out of view; one in use stays shown.
+ */
 export function TicketFilters({ filters, onChange, onClear }: TicketFiltersProps) {
   const [searchText, setSearchText] = useSearchText(
     filters.search,
     useCallback((search) => onChange({ search }), [onChange]),
   );
+  const [opened, setOpened] = useState(false);
+  const narrowed = Boolean(filters.category || filters.priority || filters.status);
+  const listsId = useId();
 
   return (
     <Stack gap="3" role="search" aria-label="Filter tickets">
@@ -33,7 +40,25 @@ export function TicketFilters({ filters, onChange, onClear }: TicketFiltersProps
           />
         </InputGroup>
       </Field.Root>
-      <SimpleGrid columns={{ base: 1, sm: 3 }} gap="3">
+      {!narrowed && (
+        <Button
+          hideFrom="sm"
+          alignSelf="flex-start"
+          size="xs"
+          variant="outline"
+          aria-expanded={opened}
+          aria-controls={listsId}
+          onClick={() => setOpened(!opened)}
+        >
+          <SlidersHorizontal /> More filters
+        </Button>
+      )}
+      <SimpleGrid
+        id={listsId}
+        columns={{ base: 1, sm: 3 }}
+        gap="3"
+        display={{ base: opened || narrowed ? "grid" : "none", sm: "grid" }}
+      >
         <SelectField
           label="Category"
           name="filter-category"

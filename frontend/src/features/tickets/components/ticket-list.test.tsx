@@ -17,6 +17,26 @@ function lastListParams(api: ReturnType<typeof stubFetch>) {
 }
 
 describe("TicketList filters", () => {
+  it("keeps category, priority and status behind More filters on a phone, unless one is in use", async () => {
+    stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket()])) });
+    const { user, unmount } = await renderWithProviders(<TicketList />, { url: "/" });
+    await screen.findByText("Charged twice for my subscription");
+
+    const more = screen.getByRole("button", { name: "More filters" });
+    expect(more).toHaveAttribute("aria-expanded", "false");
+    expect(screen.getByLabelText("Search")).toBeVisible();
+    expect(screen.getByLabelText("Category")).not.toBeVisible();
+    await user.click(more);
+    expect(more).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByLabelText("Category")).toBeVisible();
+    unmount();
+
+    await renderWithProviders(<TicketList />, { url: "/?status=open" });
+    await screen.findByText("Charged twice for my subscription");
+    expect(screen.getByLabelText("Status")).toBeVisible();
+    expect(screen.queryByRole("button", { name: /More filters/ })).not.toBeInTheDocument();
+  });
+
   it("reads the filters from the URL and asks the server for exactly those", async () => {
     const api = stubFetch({ [`GET ${LIST}`]: () => jsonResponse(makePage([makeTicket()])) });
     await renderWithProviders(<TicketList />, {
