@@ -431,6 +431,12 @@ describe("TicketConsole", () => {
 
     await again.user.click(screen.getByRole("button", { name: /Next/ }));
     await waitFor(() => expect(path()).toBe("/desk?queue=all&cursor=cD0y&page=2"));
+    const queues = screen.getByRole("navigation", { name: "Queues" });
+    await again.user.click(within(queues).getByRole("link", { name: /^All\s*\d*$/ }));
+    await waitFor(() => expect(path()).toBe("/desk?queue=all"));
+
+    await again.user.click(screen.getByRole("button", { name: /Next/ }));
+    await waitFor(() => expect(path()).toBe("/desk?queue=all&cursor=cD0y&page=2"));
     await again.user.click(
       within(screen.getByRole("columnheader", { name: /Priority/ })).getByRole("button"),
     );

@@ -190,7 +190,10 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
         counts={counts.data}
         countsLoading={counts.isPending}
         hrefFor={hrefForQueue}
-        onSelect={(queue) => setView({ queue })}
+        // The queue shown, chosen again, goes back to its first page, as its link says.
+        onSelect={(queue) =>
+          queue === view.queue ? showPage(undefined, undefined) : setView({ queue })
+        }
       />
       <Box
         as="section"
