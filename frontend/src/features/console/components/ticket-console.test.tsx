@@ -453,4 +453,27 @@ describe("TicketConsole", () => {
     expect(screen.getByRole("navigation", { name: "Pages" })).toHaveTextContent("Page 2");
     expect(screen.getByRole("navigation", { name: "Pages" })).not.toHaveTextContent("of");
   });
+
+  it("offers the first page when the API refuses a page's cursor", async () => {
+    stubConsole({
+      "GET /api/tickets/": ({ url }) =>
+        url.searchParams.has("cursor")
+          ? jsonResponse(
+              {
+                type: "client_error",
+                errors: [{ code: "not_found", detail: "Invalid cursor", attr: null }],
+              },
+              404,
+            )
+          : jsonResponse(makePage(TICKETS)),
+    });
+    const { user } = await renderWithProviders(<TicketConsole me={ME} people={PEOPLE} />, {
+      url: "/desk?queue=all&cursor=bogus&page=3",
+      me: ME,
+    });
+    expect(await screen.findByRole("alert")).toHaveTextContent("Invalid cursor");
+    await user.click(screen.getByRole("button", { name: "Go to the first page" }));
+    await waitFor(() => expect(path()).toBe("/desk?queue=all"));
+    await screen.findByText("Printer on fire");
+  });
 });

@@ -240,14 +240,25 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
             ))}
           </Stack>
         ) : list.isError ? (
-          <Box p="3">
+          <Stack p="3" gap="2">
             <LoadError
               title="The tickets could not be loaded"
               error={list.error}
               retrying={list.isRefetching}
               onRetry={() => list.refetch()}
             />
-          </Box>
+            {/* A page's cursor from an old or mistyped link may be one the API refuses. */}
+            {view.cursor && (
+              <Button
+                size="xs"
+                variant="outline"
+                alignSelf="start"
+                onClick={() => showPage(undefined, undefined)}
+              >
+                Go to the first page
+              </Button>
+            )}
+          </Stack>
         ) : tickets.length === 0 ? (
           <EmptyState.Root size="sm">
             <EmptyState.Content>
