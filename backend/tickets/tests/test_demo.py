@@ -30,6 +30,9 @@ def test_the_demo_fills_an_empty_desk_with_people_and_two_weeks_of_tickets(capsy
         Ticket.objects.earliest("created_at").created_at.date()
         < Ticket.objects.latest("created_at").created_at.date()
     )
+    # Numbers grow with time, as they do in real use.
+    by_number = list(Ticket.objects.order_by("pk").values_list("created_at", flat=True))
+    assert by_number == sorted(by_number)
     filers = Ticket.objects.order_by().values_list("requester__role", flat=True).distinct()
     assert list(filers) == [Role.REQUESTER]
     assert Ticket.objects.order_by().values("requester").distinct().count() == 3

@@ -62,7 +62,7 @@ def _load_tickets(people: list[User]) -> int:
         )
         tickets.append(ticket)
     # Oldest first, so ticket numbers grow with time as they do in real use.
-    Ticket.objects.bulk_create(reversed(tickets))
+    Ticket.objects.bulk_create(sorted(tickets, key=lambda ticket: ticket.created_at))
     # Their history says they were created when they say they were, not now.
     TicketEvent.objects.filter(pgh_obj__in=tickets).update(
         pgh_created_at=Subquery(
