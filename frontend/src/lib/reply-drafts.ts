@@ -47,14 +47,18 @@ export function clearReplyDraft(userId: number, ticketId: number) {
   saveReplyDraft(userId, ticketId, { body: "", internal: false });
 }
 
-/** Forgets every draft in this tab: nobody signing in next may read them. */
-export function clearReplyDrafts() {
+/**
+ * Forgets the drafts in this tab, all of them or all but `keepFor`'s: nobody signing in
+ * next may read another person's.
+ */
+export function clearReplyDrafts(keepFor?: number) {
+  const kept = keepFor === undefined ? null : `${PREFIX}${keepFor}:`;
   try {
     const keys = Array.from({ length: sessionStorage.length }, (_, index) =>
       sessionStorage.key(index),
     );
     for (const key of keys) {
-      if (key?.startsWith(PREFIX)) {
+      if (key?.startsWith(PREFIX) && !(kept && key.startsWith(kept))) {
         sessionStorage.removeItem(key);
       }
     }

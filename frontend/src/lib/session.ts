@@ -26,6 +26,8 @@ export async function getMe(signal?: AbortSignal): Promise<Me | null> {
     return await apiRequest<Me>("/api/me/", { signal });
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      // Signed out while the tab was closed or reloaded: forget the drafts left here.
+      clearReplyDrafts();
       return null;
     }
     throw error;
@@ -77,6 +79,7 @@ function isSessionQuery(queryKey: readonly unknown[]): boolean {
 
 /** Someone signed in: nothing cached for whoever was here before may show to them. */
 export function startSession(queryClient: QueryClient, me: Me) {
+  clearReplyDrafts(me.id);
   queryClient.removeQueries({ predicate: (query) => !isSessionQuery(query.queryKey) });
   queryClient.setQueryData(sessionKeys.me, me);
 }

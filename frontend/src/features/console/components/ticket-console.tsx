@@ -137,12 +137,15 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
   });
 
   // Requesters cannot reply to a closed ticket: closing many at once is asked first. The
-  // number asked about stays put while the dialog closes over an emptied selection.
-  const [closing, setClosing] = useState({ asking: false, count: 0 });
+  // tickets asked about are the ones closed, whatever a refresh does to the selection
+  // meanwhile, and they stay named while the dialog closes over an emptied selection.
+  const [closing, setClosing] = useState<{ asking: boolean; ids: number[] }>({
+    asking: false,
+    ids: [],
+  });
   const stopAsking = () => setClosing((current) => ({ ...current, asking: false }));
 
-  const run = (change: BulkChange) => {
-    const ids = [...selected];
+  const run = (change: BulkChange, ids = [...selected]) => {
     bulk.mutate(
       { ids, ...change },
       {
@@ -160,7 +163,7 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
 
   const apply = (change: BulkChange) => {
     if ("status" in change && change.status === "closed") {
-      setClosing({ asking: true, count: selected.size });
+      setClosing({ asking: true, ids: [...selected] });
     } else {
       run(change);
     }
@@ -321,11 +324,11 @@ export function TicketConsole({ me, people }: TicketConsoleProps) {
       </Box>
       <ConfirmDialog
         open={closing.asking}
-        title={`Close ${countOf(closing.count)}?`}
-        confirmLabel={`Close ${countOf(closing.count)}`}
+        title={`Close ${countOf(closing.ids.length)}?`}
+        confirmLabel={`Close ${countOf(closing.ids.length)}`}
         pending={bulk.isPending}
         onCancel={stopAsking}
-        onConfirm={() => run({ status: "closed" })}
+        onConfirm={() => run({ status: "closed" }, closing.ids)}
       >
         Their requesters can no longer reply to them; anyone who writes back has to file a new
         ticket.
