@@ -130,6 +130,8 @@ class Ticket(models.Model):
                         NEW.resolved_at := COALESCE(NEW.resolved_at, now());
                     ELSIF OLD.status <> '{Status.RESOLVED}' THEN
                         NEW.resolved_at := now();
+                    ELSE
+                        NEW.resolved_at := COALESCE(NEW.resolved_at, OLD.resolved_at, now());
                     END IF;
                     RETURN NEW;
                 """,

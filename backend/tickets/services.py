@@ -151,9 +151,13 @@ def ticket_mark_read(*, ticket: Ticket, reader: User) -> None:
     The mark is the time of the last requester reply the ticket holds now, not the
     clock: a reply is stamped when its transaction starts, so one committed just after
     this mark may carry an earlier time than the clock, and would never show as unread."""
-    replied_at = Ticket.objects.values_list("requester_replied_at", flat=True).get(pk=ticket.pk)
+    replied_at, created_at = Ticket.objects.values_list("requester_replied_at", "created_at").get(
+        pk=ticket.pk
+    )
+    # Nothing from the requester yet: the mark is the ticket's start, which any reply
+    # of theirs comes after.
     TicketRead.objects.update_or_create(
-        user=reader, ticket=ticket, defaults={"read_at": replied_at or timezone.now()}
+        user=reader, ticket=ticket, defaults={"read_at": replied_at or created_at}
     )
 
 
