@@ -21,17 +21,17 @@ class PersonSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PersonRefSerializer(serializers.ModelSerializer):
+# Plain rather than a ModelSerializer, which reads the model's fields each time it is
+# built: every ticket list builds three (requester, assignee, last reply), about 0.5 ms
+# of a 5.5 ms page.
+class PersonRefSerializer(serializers.Serializer):
     """Who filed a ticket, or anyone else a ticket names. A requester is told the names
     of the people on their tickets, and only their own address: an agent's mailbox is
     not theirs to know."""
 
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
     email = serializers.SerializerMethodField()
-
-    class Meta:
-        model = User
-        fields = ["id", "name", "email"]
-        read_only_fields = fields
 
     @extend_schema_field(
         serializers.EmailField(
