@@ -237,8 +237,7 @@ class TicketReadApi(KnownQueryParamsMixin, VisibleTicketsMixin, APIView):
 
 @strict_input(body=["post"], query=["post"])
 @extend_validation_errors(["invalid", "does_not_exist"], field_name="ids", methods=["post"])
-@extend_validation_errors(["not_an_agent"], field_name="assignee", methods=["post"])
-class TicketBulkApi(KnownQueryParamsMixin, APIView):
+class TicketBulkApi(KnownQueryParamsMixin, VisibleTicketsMixin, APIView):
     """Agents: one status or assignee for several tickets at once, all or none."""
 
     permission_classes = [IsAgent]
@@ -267,10 +266,8 @@ class TicketBulkApi(KnownQueryParamsMixin, APIView):
                     ]
                 }
             ) from None
-        fresh = Ticket.objects.select_related("requester", "assignee", "last_reply_by").annotate(
-            unread=unread_condition(request.user)
-        )
-        by_id = fresh.in_bulk([ticket.pk for ticket in tickets])
+        # Read back as the list shows them: with their people and the caller's unread marks.
+        by_id = self.get_queryset().in_bulk([ticket.pk for ticket in tickets])
         return Response(
             {
                 "results": TicketSerializer(

@@ -146,18 +146,17 @@ def reply_changes(comment: Comment) -> dict[str, Any]:
 
 
 def ticket_mark_read(*, ticket: Ticket, reader: User) -> None:
-    """The reader has seen the requester's replies so far.
+    """The reader has seen the requester's replies up to those `ticket` holds (as read
+    for this request).
 
-    The mark is the time of the last requester reply the ticket holds now, not the
-    clock: a reply is stamped when its transaction starts, so one committed just after
-    this mark may carry an earlier time than the clock, and would never show as unread."""
-    replied_at, created_at = Ticket.objects.values_list("requester_replied_at", "created_at").get(
-        pk=ticket.pk
-    )
-    # Nothing from the requester yet: the mark is the ticket's start, which any reply
-    # of theirs comes after.
+    The mark is the time of the last requester reply it holds, not the clock: a reply
+    is stamped when its transaction starts, so one committed just after this mark may
+    carry an earlier time than the clock, and would never show as unread. With nothing
+    from the requester yet, the mark is the ticket's start, which any reply comes after."""
     TicketRead.objects.update_or_create(
-        user=reader, ticket=ticket, defaults={"read_at": replied_at or created_at}
+        user=reader,
+        ticket=ticket,
+        defaults={"read_at": ticket.requester_replied_at or ticket.created_at},
     )
 
 
