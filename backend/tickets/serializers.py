@@ -97,6 +97,26 @@ class TicketCreateSerializer(StrictInputSerializer):
         return attrs
 
 
+class AssigneeField(serializers.IntegerField):
+    """An active agent's (or admin's) user id, read as that person; null is nobody."""
+
+    default_error_messages = {"not_an_agent": "No active agent has this id."}
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            allow_null=True,
+            help_text="An active agent's user id, or null: nobody.",
+            **kwargs,
+        )
+
+    def to_internal_value(self, data) -> User:
+        agent = User.objects.filter(pk=super().to_internal_value(data), is_active=True).first()
+        if agent is None or not agent.is_agent:
+            self.fail("not_an_agent")
+        return agent
+
+
 class TicketUpdateSerializer(StrictInputSerializer):
     requires_a_field = True
     title = TextField(max_length=TITLE_MAX_LENGTH, required=False)
@@ -104,17 +124,7 @@ class TicketUpdateSerializer(StrictInputSerializer):
     category = serializers.ChoiceField(Category.choices, required=False)
     priority = serializers.ChoiceField(Priority.choices, required=False)
     status = serializers.ChoiceField(Status.choices, required=False)
-    assignee = serializers.IntegerField(
-        required=False, allow_null=True, help_text="An active agent's user id, or null: nobody."
-    )
-
-    def validate_assignee(self, assignee: int | None) -> User | None:
-        if assignee is None:
-            return None
-        agent = User.objects.filter(pk=assignee, is_active=True).first()
-        if agent is None or not agent.is_agent:
-            raise serializers.ValidationError("No active agent has this id.", code="not_an_agent")
-        return agent
+    assignee = AssigneeField()
 
 
 class TicketIdsField(serializers.ListField):
@@ -135,10 +145,7 @@ class TicketIdsField(serializers.ListField):
 class TicketBulkUpdateSerializer(StrictInputSerializer):
     ids = TicketIdsField(min_length=1, max_length=100, help_text="1 to 100 ticket ids.")
     status = serializers.ChoiceField(Status.choices, required=False)
-    assignee = serializers.IntegerField(
-        required=False, allow_null=True, help_text="An active agent's user id, or null: nobody."
-    )
-    validate_assignee = TicketUpdateSerializer.validate_assignee
+    assignee = AssigneeField()
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -2132,9 +2132,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_string_length` - max_string_length
+             *     * `not_an_agent` - not_an_agent
              * @enum {string}
              */
-            code: "invalid" | "max_string_length";
+            code: "invalid" | "max_string_length" | "not_an_agent";
             detail: string;
         };
         TicketsPartialUpdateCategoryErrorComponent: {
