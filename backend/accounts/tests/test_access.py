@@ -268,6 +268,32 @@ def test_a_tickets_history(call, role, people):
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_queue_counts(call, role):
+    response = call(role).get("/api/tickets/queues/")
+    assert response.status_code == expect(role, anonymous=401, requester=403, agent=200, admin=200)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_bulk_changes(call, role, people):
+    mine = make_ticket(requester=people["requester"])
+    response = call(role).post(
+        "/api/tickets/bulk/", {"ids": [mine.pk], "status": "closed"}, format="json"
+    )
+    assert response.status_code == expect(role, anonymous=401, requester=403, agent=200, admin=200)
+    mine.refresh_from_db()
+    assert mine.status == ("closed" if role in ("agent", "admin") else "open")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_marking_a_ticket_read(call, role, people, others_ticket):
+    mine = make_ticket(requester=people["requester"])
+    own = call(role).post(f"/api/tickets/{mine.pk}/read/")
+    assert own.status_code == expect(role, anonymous=401, requester=204, agent=204, admin=204)
+    others = call(role).post(f"/api/tickets/{others_ticket.pk}/read/")
+    assert others.status_code == expect(role, anonymous=401, requester=404, agent=204, admin=204)
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_sending_a_sign_in_link(call, role, others_ticket):
     response = call(role).post(f"/api/users/{others_ticket.requester_id}/invitation/")
     assert response.status_code == expect(role, anonymous=401, requester=403, agent=403, admin=200)
