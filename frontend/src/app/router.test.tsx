@@ -100,6 +100,28 @@ describe("route guards", () => {
     expect(app.path()).toBe("/my-tickets");
   });
 
+  it.each(["/stats", "/desk/new"])(
+    "sends a requester who opens %s to their own tickets",
+    async (path) => {
+      const app = renderApp(path, { me: makeMe({ role: "requester", name: "Rita" }) });
+
+      expect(await screen.findByRole("heading", { level: 1, name: "My tickets" })).toBeVisible();
+      expect(app.path()).toBe("/my-tickets");
+    },
+  );
+
+  it.each([
+    ["agent", "/stats", "Stats"],
+    ["admin", "/stats", "Stats"],
+    ["agent", "/desk/new", "New ticket"],
+    ["admin", "/desk/new", "New ticket"],
+  ] as const)("opens %s's %s", async (role, path, heading) => {
+    const app = renderApp(path, { me: makeMe({ role }) });
+
+    expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeVisible();
+    expect(app.path()).toBe(path);
+  });
+
   it("sends an agent who opens People to the desk, and shows only the agent's pages", async () => {
     const app = renderApp("/people", { me: makeMe({ role: "agent", name: "Alan Agent" }) });
 
