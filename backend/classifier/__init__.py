@@ -1,6 +1,6 @@
 """Category and priority suggestions for support tickets.
 
-    classify(title, description) -> Suggestion    never raises for backend failures
+    classify(title, description, shots) -> Suggestion   never raises for backend failures
     classifier_health() -> dict                   cheap, for GET /api/health/
     warm_up() -> None                             loads the Ollama model at start-up
 
@@ -8,11 +8,12 @@ See chain.py for the order of backends, the skip window and the cache.
 """
 
 import threading
+from collections.abc import Callable, Sequence
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from classifier.base import Suggestion
+from classifier.base import Shot, Suggestion
 from classifier.chain import Chain, build_chain
 
 __all__ = ["Suggestion", "classifier_health", "classify", "reset", "warm_up"]
@@ -33,6 +34,8 @@ _SETTINGS = {
     "LLM_TIMEOUT",
     "CLASSIFIER_SKIP_SECONDS",
     "CLASSIFIER_CACHE_SECONDS",
+    "CLASSIFIER_CONFIDENCE_THRESHOLD",
+    "CLASSIFIER_LEARNED_MIN_TICKETS",
 }
 
 
@@ -57,9 +60,12 @@ def _reset_on_setting_change(*, setting: str, **kwargs) -> None:
         reset()
 
 
-def classify(title: str, description: str) -> Suggestion:
-    """Suggest a category and priority; the rules answer when every model fails."""
-    return _current().classify(title, description)
+def classify(
+    title: str, description: str, shots: Callable[[], Sequence[Shot]] | None = None
+) -> Suggestion:
+    """Suggest a category and priority; the rules answer when every model fails.
+    `shots` returns the team's confirmed tickets most like this one, for the prompt."""
+    return _current().classify(title, description, shots)
 
 
 def classifier_health() -> dict:

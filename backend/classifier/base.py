@@ -2,7 +2,7 @@
 interface and the one error type a backend raises when it cannot answer."""
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -41,15 +41,32 @@ class Backend(models.TextChoices):
 
     OLLAMA = "ollama"
     CLOUD = "cloud"
+    LEARNED = "learned"
     RULES = "rules"
 
 
 @dataclass(frozen=True)
 class Labels:
-    """A backend's answer before the chain stamps it with who answered and how fast."""
+    """A backend's answer before the chain stamps it with who answered and how fast.
+
+    `confidence` estimates the probability that both labels are right, from 0 to 1;
+    None when the backend cannot tell (an Ollama older than 0.12.11 gives no token
+    probabilities, nor does every OpenAI-compatible server)."""
 
     category: Category
     priority: Priority
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Shot:
+    """A ticket a person confirmed, shown to a language model as a worked example."""
+
+    id: int
+    title: str
+    description: str
+    category: str
+    priority: str
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,13 @@ class Suggestion:
     backend: Backend
     model: str | None
     latency_ms: int
+    confidence: float | None = None
+    # Below the confidence threshold (CLASSIFIER_CONFIDENCE_THRESHOLD): left for a person.
+    unsure: bool = False
+    # The prompt's version, for the answers of language models.
+    prompt_version: str | None = None
+    # The confirmed tickets the answer was based on (a language model's examples).
+    examples: tuple[int, ...] = ()
 
 
 class BackendState(StrEnum):
@@ -70,6 +94,7 @@ class BackendState(StrEnum):
     UNREACHABLE = "unreachable"
     MODEL_MISSING = "model_missing"
     DISABLED = "disabled"  # configured off
+    LEARNING = "learning"  # the learned model has not seen enough confirmed tickets yet
 
     @property
     def usable(self) -> bool:
@@ -89,6 +114,14 @@ class ClassifierError(Exception):
         super().__init__(reason)
         self.reason = reason
         self.retryable = retryable
+
+
+class Abstained(ClassifierError):
+    """A backend chose not to answer (the learned model when unsure or not trained on
+    enough tickets yet): the chain asks the next one, with no skip window."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, retryable=False)
 
 
 def read_answer(chunks: Iterable[bytes], *, deadline: float, timeout: float) -> bytes:
@@ -118,8 +151,9 @@ class Classifier(Protocol):
     @property
     def model(self) -> str | None: ...
 
-    def classify(self, title: str, description: str) -> Labels:
-        """Return valid labels or raise ClassifierError; nothing else escapes."""
+    def classify(self, title: str, description: str, shots: Sequence[Shot] = ()) -> Labels:
+        """Return valid labels or raise ClassifierError; nothing else escapes. `shots`
+        are worked examples for backends that read them (the language models)."""
         ...
 
     def health(self) -> dict:

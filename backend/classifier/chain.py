@@ -1,5 +1,6 @@
-"""The fallback chain: Ollama, then the cloud API when a key is set, then the rules
-(the backend of last resort, which always answers).
+"""The fallback chain: Ollama, then the cloud API when a key is set, then the model
+learned from the team's confirmed tickets (when it is sure), then the rules (the
+backend of last resort, which always answers).
 
 The first valid answer wins. A backend that fails is logged once with its reason and
 skipped for CLASSIFIER_SKIP_SECONDS, so a dead or hung Ollama costs its timeout once,
@@ -17,19 +18,32 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from django.conf import settings
 
-from classifier.base import Backend, BackendState, Classifier, ClassifierError, Labels, Suggestion
+from classifier import prompt
+from classifier.base import (
+    Abstained,
+    Backend,
+    BackendState,
+    Classifier,
+    ClassifierError,
+    Labels,
+    Shot,
+    Suggestion,
+)
+from classifier.learned import LearnedClassifier
 from classifier.ollama import OllamaClassifier
 from classifier.rules import RulesClassifier
 
 logger = logging.getLogger(__name__)
 
 CACHE_SIZE = 1024
-ORDER = [Backend.OLLAMA.value, Backend.CLOUD.value, Backend.RULES.value]
+ORDER = [Backend.OLLAMA.value, Backend.CLOUD.value, Backend.LEARNED.value, Backend.RULES.value]
+# The backends that read worked examples: the language models.
+READS_SHOTS = {Backend.OLLAMA, Backend.CLOUD}
 
 
 @dataclass
@@ -47,6 +61,7 @@ class Chain:
         last_resort: Classifier,
         skip_seconds: float,
         cache_seconds: float,
+        threshold: float = 0.0,
         disabled: list[dict] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -55,6 +70,8 @@ class Chain:
         self.last_resort = last_resort
         self.skip_seconds = skip_seconds
         self.cache_seconds = cache_seconds
+        # Suggestions less confident than this are marked unsure, left for a person.
+        self.threshold = threshold
         # Backends that are configured off, listed by the health check only.
         self.disabled = disabled or []
         # Seconds on a monotonic scale: skip windows, cache expiry and latency.
@@ -63,17 +80,31 @@ class Chain:
         self._failures: dict[Backend, _Failure] = {}
         self._cache: OrderedDict[tuple[str, str], tuple[float, Suggestion]] = OrderedDict()
 
-    def classify(self, title: str, description: str) -> Suggestion:
+    def classify(
+        self,
+        title: str,
+        description: str,
+        shots: Callable[[], Sequence[Shot]] | None = None,
+    ) -> Suggestion:
+        """`shots` finds the confirmed tickets most like this one; it is called only
+        when a language model is about to be asked, at most once."""
         started = self._clock()
         key = (title.strip(), description.strip())
         cached = self._cached(key, started)
         if cached is not None:
             return replace(cached, latency_ms=self._elapsed_ms(started))
+        examples: Sequence[Shot] | None = None
         for backend in self.models:
             if not self._may_try(backend):
                 continue
+            if backend.backend in READS_SHOTS and examples is None:
+                examples = shots() if shots else ()
+            used = examples if backend.backend in READS_SHOTS else ()
             try:
-                labels = backend.classify(title, description)
+                labels = backend.classify(title, description, used or ())
+            except Abstained:
+                self._record_success(backend)
+                continue
             except ClassifierError as error:
                 self._record_failure(backend, error.reason)
                 continue
@@ -83,13 +114,30 @@ class Chain:
                 self._record_failure(backend, "unexpected error", log=False)
                 continue
             self._record_success(backend)
-            suggestion = _suggestion(backend, labels, self._elapsed_ms(started))
-            self._remember(key, suggestion)
+            suggestion = self._suggestion(backend, labels, used or (), started)
+            if backend.backend in READS_SHOTS:
+                self._remember(key, suggestion)
             return suggestion
         # Not cached: the last resort is instant, and a cached answer would hide a model
         # that comes back.
         labels = self.last_resort.classify(title, description)
-        return _suggestion(self.last_resort, labels, self._elapsed_ms(started))
+        return self._suggestion(self.last_resort, labels, (), started)
+
+    def _suggestion(
+        self, backend: Classifier, labels: Labels, shots: Sequence[Shot], started: float
+    ) -> Suggestion:
+        reads_prompt = backend.backend in READS_SHOTS
+        return Suggestion(
+            category=labels.category,
+            priority=labels.priority,
+            backend=backend.backend,
+            model=backend.model,
+            latency_ms=self._elapsed_ms(started),
+            confidence=labels.confidence,
+            unsure=labels.confidence is not None and labels.confidence < self.threshold,
+            prompt_version=prompt.VERSION if reads_prompt else None,
+            examples=tuple(shot.id for shot in shots),
+        )
 
     def skipped_for(self, backend: Backend) -> str | None:
         """The reason a backend is being skipped now, or None when it may be tried."""
@@ -177,16 +225,6 @@ class Chain:
         return {"active": usable[0]["name"], "backends": listed}
 
 
-def _suggestion(backend: Classifier, labels: Labels, latency_ms: int) -> Suggestion:
-    return Suggestion(
-        category=labels.category,
-        priority=labels.priority,
-        backend=backend.backend,
-        model=backend.model,
-        latency_ms=latency_ms,
-    )
-
-
 def build_chain(*, clock: Callable[[], float] = time.monotonic) -> Chain:
     """The chain as the settings describe it; tests pass a clock they move by hand."""
     models: list[Classifier] = [
@@ -221,11 +259,19 @@ def build_chain(*, clock: Callable[[], float] = time.monotonic) -> Chain:
                 "detail": "LLM_API_KEY is not set",
             }
         )
+    models.append(
+        LearnedClassifier(
+            min_tickets=settings.CLASSIFIER_LEARNED_MIN_TICKETS,
+            threshold=settings.CLASSIFIER_CONFIDENCE_THRESHOLD,
+            clock=clock,
+        )
+    )
     return Chain(
         models,
         last_resort=RulesClassifier(),
         skip_seconds=settings.CLASSIFIER_SKIP_SECONDS,
         cache_seconds=settings.CLASSIFIER_CACHE_SECONDS,
+        threshold=settings.CLASSIFIER_CONFIDENCE_THRESHOLD,
         disabled=disabled,
         clock=clock,
     )

@@ -3,6 +3,7 @@ an API key is configured."""
 
 import threading
 import time
+from collections.abc import Sequence
 
 import httpx2
 import openai
@@ -16,6 +17,7 @@ from classifier.base import (
     BackendState,
     ClassifierError,
     Labels,
+    Shot,
     read_answer,
 )
 
@@ -46,17 +48,17 @@ class CloudClassifier:
         self._lock = threading.Lock()
         self._response_format = JSON_SCHEMA_FORMAT
 
-    def classify(self, title: str, description: str) -> Labels:
+    def classify(self, title: str, description: str, shots: Sequence[Shot] = ()) -> Labels:
         # One time budget for the whole call, the retry included.
         deadline = time.monotonic() + self.timeout
         try:
-            return self._ask(title, description, deadline)
+            return self._ask(title, description, shots, deadline)
         except ClassifierError as error:
             if not error.retryable:
                 raise
-        return self._ask(title, description, deadline)
+        return self._ask(title, description, shots, deadline)
 
-    def _ask(self, title: str, description: str, deadline: float) -> Labels:
+    def _ask(self, title: str, description: str, shots: Sequence[Shot], deadline: float) -> Labels:
         response_format = self._response_format
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -66,7 +68,7 @@ class CloudClassifier:
             # (see read_answer) instead of whole, however slowly it comes.
             with self._client.chat.completions.with_streaming_response.create(
                 model=self.model,
-                messages=prompt.messages(title, description),
+                messages=prompt.messages(title, description, shots),
                 response_format=response_format,
                 temperature=0,
                 max_tokens=MAX_ANSWER_TOKENS,
@@ -81,7 +83,7 @@ class CloudClassifier:
             # A provider that rejects json_schema is asked in JSON mode from now on.
             with self._lock:
                 self._response_format = JSON_OBJECT_FORMAT
-            return self._ask(title, description, deadline)
+            return self._ask(title, description, shots, deadline)
         except (openai.APITimeoutError, httpx2.TimeoutException):
             # The time budget is spent: a retry would double the wait. (The SDK maps
             # errors while it sends; reading a streamed body raises httpx2's own.)

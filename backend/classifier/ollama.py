@@ -8,6 +8,8 @@ whole, in time and in size (see _receive)."""
 
 import logging
 import time
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -23,6 +25,7 @@ from classifier.base import (
     BackendState,
     ClassifierError,
     Labels,
+    Shot,
     read_answer,
 )
 
@@ -73,18 +76,27 @@ class OllamaClassifier:
         # OLLAMA_API_KEY, when set, is sent as a bearer token.
         self._http: httpx.Client = ollama.Client(host)._client
 
-    def classify(self, title: str, description: str) -> Labels:
-        return prompt.parse_labels(self._chat(title, description, timeout=self.timeout))
+    def classify(self, title: str, description: str, shots: Sequence[Shot] = ()) -> Labels:
+        response = self._chat(title, description, shots, timeout=self.timeout)
+        labels = prompt.parse_labels(response.message.content)
+        # Servers before Ollama 0.12.11 ignore the request for log probabilities.
+        tokens = [(entry.token, entry.logprob) for entry in response.logprobs or ()]
+        if not tokens:
+            return labels
+        return replace(labels, confidence=prompt.confidence(response.message.content, tokens))
 
-    def _chat(self, title: str, description: str, *, timeout: float) -> str | None:
+    def _chat(
+        self, title: str, description: str, shots: Sequence[Shot] = (), *, timeout: float
+    ) -> ollama.ChatResponse:
         # The request is not streamed: Ollama sends the whole answer when generation ends.
         request = {
             "model": self.model,
-            "messages": prompt.messages(title, description),
+            "messages": prompt.messages(title, description, shots),
             "format": prompt.SCHEMA,
             "options": OPTIONS,
             "keep_alive": self.keep_alive,
             "stream": False,
+            "logprobs": True,
         }
         try:
             body = self._receive(
@@ -106,7 +118,7 @@ class OllamaClassifier:
             raise ClassifierError(
                 f"generation ended with done_reason={response.done_reason!r}", retryable=False
             )
-        return response.message.content
+        return response
 
     def _receive(
         self, method: str, path: str, request: Any = None, *, timeout: float, connect: float

@@ -10,6 +10,7 @@ They include common Spanish, French and German words, written without accents.
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classifier.base import (
@@ -18,6 +19,7 @@ from classifier.base import (
     Backend,
     BackendState,
     Labels,
+    Shot,
     classified_part,
 )
 from labels import Category, Priority
@@ -258,13 +260,17 @@ def normalise(text: str) -> str:
     return "".join(char for char in kept if not unicodedata.combining(char))[:MAX_CHARS]
 
 
-def category_for(text: str) -> Category:
-    scores = {
+def category_scores(text: str) -> dict[Category, float]:
+    return {
         category: sum(
             weight * sum(cue.occurs_in(text) for cue in cue_list) for weight, cue_list in table
         )
         for category, table in CATEGORY_CUES.items()
     }
+
+
+def category_for(text: str, scores: dict[Category, float] | None = None) -> Category:
+    scores = category_scores(text) if scores is None else scores
     best = max(scores.values())
     if best == 0:
         return Category.GENERAL
@@ -296,14 +302,46 @@ def priority_for(text: str) -> Priority:
     return Priority.MEDIUM
 
 
+# The rules' confidence: how often each kind of answer was right on the shipped
+# labelled tickets (all 271, and the 61 held out while the rules were written),
+# rounded down, because the rules were tuned on most of them. The category's depends on
+# how far the winning category's cues outweigh the next one's: more than one weight
+# ("clear", 0.95 right), at most one (0.77), a tie broken by CATEGORY_ORDER (0.64), no
+# cue at all, "general" by default (0.67 of only 6 tickets). The priority's depends on
+# the answer: medium is what is left when no signal fired (0.77, held out 0.63).
+CATEGORY_CONFIDENCE = {"clear": 0.9, "close": 0.75, "tie": 0.6, "none": 0.5}
+PRIORITY_CONFIDENCE = {
+    Priority.CRITICAL: 0.85,
+    Priority.HIGH: 0.8,
+    Priority.MEDIUM: 0.65,
+    Priority.LOW: 0.85,
+}
+
+
+def _category_evidence(scores: dict[Category, float]) -> str:
+    best, second = sorted(scores.values(), reverse=True)[:2]
+    if best == 0:
+        return "none"
+    if best == second:
+        return "tie"
+    return "clear" if best - second > 1 else "close"
+
+
 class RulesClassifier:
     backend = Backend.RULES
     model = None
 
-    def classify(self, title: str, description: str) -> Labels:
+    def classify(self, title: str, description: str, shots: Sequence[Shot] = ()) -> Labels:
+        """The labels, and as confidence the product of the two fields' documented
+        scores (CATEGORY_CONFIDENCE, PRIORITY_CONFIDENCE). The rules read no examples."""
         title, description = classified_part(title, description)
         text = normalise(f"{title}\n{description}")
-        return Labels(category=category_for(text), priority=priority_for(text))
+        scores = category_scores(text)
+        priority = priority_for(text)
+        confidence = CATEGORY_CONFIDENCE[_category_evidence(scores)] * PRIORITY_CONFIDENCE[priority]
+        return Labels(
+            category=category_for(text, scores), priority=priority, confidence=round(confidence, 4)
+        )
 
     def health(self) -> dict:
         return {"name": self.backend.value, "enabled": True, "state": BackendState.READY}

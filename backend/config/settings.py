@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "accounts",
+    "classifier",
     "tickets",
 ]
 
@@ -312,3 +313,10 @@ LLM_MODEL = env_str("LLM_MODEL", "gpt-4o-mini")
 LLM_TIMEOUT = env_number("LLM_TIMEOUT", 8.0)
 CLASSIFIER_SKIP_SECONDS = env_number("CLASSIFIER_SKIP_SECONDS", 30.0)
 CLASSIFIER_CACHE_SECONDS = env_number("CLASSIFIER_CACHE_SECONDS", 300.0)
+# Suggestions less confident than this (0-1) are shown as "not sure" and, when a ticket
+# takes them unchanged, put it in the Triage queue.
+CLASSIFIER_CONFIDENCE_THRESHOLD = env_number("CLASSIFIER_CONFIDENCE_THRESHOLD", 0.5)
+# The learned model is retrained after this many new confirmations (in the worker).
+CLASSIFIER_RETRAIN_EVERY = env_int("CLASSIFIER_RETRAIN_EVERY", 20, minimum=1)
+# The learned model answers once it learned from this many confirmed tickets.
+CLASSIFIER_LEARNED_MIN_TICKETS = env_int("CLASSIFIER_LEARNED_MIN_TICKETS", 50)

@@ -26,18 +26,24 @@ from accounts.permissions import IsAgent
 from classifier import classifier_health, classify
 from config.api import KnownQueryParamsMixin, StrictPageSizeMixin, strict_input
 from config.schema import ANY_TEXT
+from tickets import learning
 from tickets.filters import ASSIGNEE, ORDERINGS, TicketFilter
 from tickets.history import ticket_history
 from tickets.models import Comment, Ticket
+from tickets.report import classifier_report
 from tickets.selectors import queue_counts, task_queue_health, ticket_stats, unread_condition
 from tickets.serializers import (
+    ClassifierReportSerializer,
     ClassifyRequestSerializer,
     ClassifyResponseSerializer,
     CommentCreateSerializer,
     CommentSerializer,
     HistoryEntrySerializer,
+    SimilarRequestSerializer,
+    SimilarTicketsSerializer,
     TicketBulkUpdateSerializer,
     TicketCreateSerializer,
+    TicketDetailSerializer,
     TicketQueuesSerializer,
     TicketSerializer,
     TicketStatsSerializer,
@@ -127,7 +133,9 @@ class VisibleTicketsMixin:
     """The tickets the caller may see: requesters their own, agents all."""
 
     def get_queryset(self):
-        tickets = Ticket.objects.select_related("requester", "assignee", "last_reply_by")
+        tickets = Ticket.objects.select_related(
+            "requester", "assignee", "last_reply_by", "labels_confirmed_by"
+        )
         if getattr(self, "swagger_fake_view", False):  # drf-spectacular reading the view
             return tickets.none()
         user = self.request.user
@@ -208,9 +216,14 @@ class TicketDetailApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.Retri
     its existence is not revealed); agents change it."""
 
     permission_classes = [IsAuthenticated]
-    serializer_class = TicketSerializer
+    serializer_class = TicketDetailSerializer
 
-    @extend_schema(request=TicketUpdateSerializer, responses={200: TicketSerializer})
+    @extend_schema(
+        request=TicketUpdateSerializer,
+        responses={200: TicketDetailSerializer},
+        description="Agents change the ticket. Sending category or priority (even "
+        "unchanged), or resolving or closing it, confirms its labels.",
+    )
     def patch(self, request: Request, pk: int) -> Response:
         ticket = self.get_object()
         if not request.user.is_agent:
@@ -218,7 +231,7 @@ class TicketDetailApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.Retri
         serializer = TicketUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         ticket = ticket_update(ticket=ticket, changes=serializer.validated_data, actor=request.user)
-        return Response(TicketSerializer(ticket, context={"request": request}).data)
+        return Response(TicketDetailSerializer(ticket, context={"request": request}).data)
 
 
 @strict_input(body=[], query=["post"])
@@ -302,6 +315,9 @@ class CommentPagination(StrictPageSizeMixin, CursorPagination):
 @extend_validation_errors(["not_allowed"], field_name="internal", methods=["post"])
 @extend_validation_errors(["not_allowed"], field_name="status", methods=["post"])
 @extend_validation_errors(["ticket_closed"], field_name="non_field_errors", methods=["post"])
+@extend_validation_errors(
+    ["invalid", "min_value", "max_value"], field_name="page_size", methods=["get"]
+)
 class TicketCommentsApi(KnownQueryParamsMixin, VisibleTicketsMixin, generics.ListAPIView):
     """The conversation of a ticket the caller may see (another requester's is a 404).
     Requesters read and write public replies only; agents also internal notes."""
@@ -362,6 +378,21 @@ class TicketHistoryApi(KnownQueryParamsMixin, VisibleTicketsMixin, APIView):
 
 
 @strict_input(body=[], query=["get"])
+class ClassifierReportApi(KnownQueryParamsMixin, APIView):
+    """Agents."""
+
+    permission_classes = [IsAgent]
+
+    @extend_schema(
+        responses={200: ClassifierReportSerializer},
+        description="How well the classifier does on the tickets agents confirmed: per "
+        "backend and label, weekly, by confidence; and the learned model in use.",
+    )
+    def get(self, request: Request) -> Response:
+        return Response(ClassifierReportSerializer(classifier_report()).data)
+
+
+@strict_input(body=[], query=["get"])
 class TicketStatsApi(KnownQueryParamsMixin, APIView):
     """Agents."""
 
@@ -388,10 +419,31 @@ class TicketClassifyApi(KnownQueryParamsMixin, APIView):
     def post(self, request: Request) -> Response:
         serializer = ClassifyRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        suggestion = classify(
-            serializer.validated_data.get("title", ""), serializer.validated_data["description"]
-        )
+        title = serializer.validated_data.get("title", "")
+        description = serializer.validated_data["description"]
+        suggestion = classify(title, description, lambda: learning.shots(title, description))
         return Response(ClassifyResponseSerializer(suggestion).data)
+
+
+@strict_input(body=["post"], query=["post"])
+class TicketSimilarApi(KnownQueryParamsMixin, APIView):
+    """Anyone signed in, while they type a ticket: agents search every ticket, a
+    requester only their own."""
+
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [ClassifyThrottle]
+
+    @extend_schema(
+        request=SimilarRequestSerializer,
+        responses={200: SimilarTicketsSerializer},
+        description="Up to three existing tickets whose titles are most like this one, "
+        "most similar first, so a known problem is found before it is filed again.",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = SimilarRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        found = learning.similar_for(request.user, serializer.validated_data["title"])
+        return Response(SimilarTicketsSerializer({"results": found}).data)
 
 
 @strict_input(body=[], query=["get"])

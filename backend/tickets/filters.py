@@ -26,6 +26,8 @@ def queue_condition(queue: str, user) -> Q:
             return Q(assignee__isnull=True, status__in=ACTIVE)
         case "open":
             return Q(status__in=ACTIVE)
+        case "triage":
+            return Q(needs_triage=True, status__in=ACTIVE)
         case "resolved_recently":
             return Q(status=Status.RESOLVED, resolved_at__gte=timezone.now() - RESOLVED_RECENTLY)
         case _:
@@ -35,6 +37,8 @@ def queue_condition(queue: str, user) -> Q:
 QUEUES = {
     "mine": "Assigned to me, open or in progress.",
     "unassigned": "Nobody assigned, open or in progress.",
+    "triage": "Labels from an unsure suggestion that no agent has confirmed yet, open or "
+    "in progress.",
     "open": "Open or in progress.",
     "resolved_recently": "Resolved in the last 7 days.",
     "all": "Every ticket.",

@@ -1,9 +1,10 @@
 import pghistory
 import pgtrigger
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.functions import Length, Now, Upper
 from django.db.models.lookups import LessThanOrEqual
 
@@ -29,6 +30,17 @@ def _one_of(field: str, choices: type[models.TextChoices], *, nullable: bool = F
     return condition
 
 
+PROVENANCE_FIELDS = [
+    "classifier_model",
+    "prompt_version",
+    "confidence",
+    "suggestion_examples",
+    "labels_confirmed_at",
+    "labels_confirmed_by",
+    "needs_triage",
+]
+
+
 # Every change to a ticket, by the API, an admin tool or raw SQL, is copied by a database
 # trigger into TicketEvent with the request's context (who): the history API reads it.
 # Statement-level triggers: a bulk load of 100,000 rows costs one trigger call, not one
@@ -43,6 +55,8 @@ def _one_of(field: str, choices: type[models.TextChoices], *, nullable: bool = F
         "requester_replied_at",
         "priority_rank",
         "resolved_at",
+        # The suggestion's provenance and its confirmation: the AI panel tells those.
+        *PROVENANCE_FIELDS,
     ],
     model_name="TicketEvent",
     level=pgtrigger.Statement,
@@ -96,6 +110,32 @@ class Ticket(models.Model):
         max_length=16, choices=Priority.choices, null=True, blank=True
     )
     classified_by = models.CharField(max_length=16, choices=Backend.choices, null=True, blank=True)
+    # The suggestion's provenance, written by the server only: the model that answered
+    # (a language model's name, or the learned model's version), the prompt's version
+    # (language models), how sure it was (0-1; NULL when the backend cannot tell) and
+    # the confirmed tickets it was based on (a language model's worked examples).
+    classifier_model = models.CharField(max_length=100, null=True, blank=True)
+    prompt_version = models.CharField(max_length=16, null=True, blank=True)
+    confidence = models.FloatField(null=True, blank=True)
+    suggestion_examples = ArrayField(
+        models.IntegerField(), default=list, db_default=Value([], ArrayField(models.IntegerField()))
+    )
+    # When an agent last set or kept the labels: a confirmed ticket is what the learned
+    # model learns from and what the accuracy report measures. Set by an agent changing
+    # a label (or saving it unchanged), resolving or closing the ticket, or filing it
+    # with both labels chosen. Tickets resolved before this was recorded have no person.
+    labels_confirmed_at = models.DateTimeField(null=True, blank=True)
+    labels_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        db_index=False,
+    )
+    # Its labels came from a suggestion below the confidence threshold, and no agent has
+    # confirmed them yet: the Triage queue.
+    needs_triage = models.BooleanField(default=False, db_default=False)
     created_at = models.DateTimeField(db_default=Now(), editable=False)
     # Set by ticket_update on every change; equal to created_at until then.
     updated_at = models.DateTimeField(db_default=Now())
@@ -179,6 +219,16 @@ class Ticket(models.Model):
                 ),
                 name="ticket_suggestion_all_or_nothing",
             ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True)
+                | Q(confidence__gte=0, confidence__lte=1, classified_by__isnull=False),
+                name="ticket_confidence_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(labels_confirmed_by__isnull=True)
+                | Q(labels_confirmed_at__isnull=False),
+                name="ticket_confirmed_by_has_time",
+            ),
         ]
         indexes = [
             # The list is always newest first; each filter gets an index that serves that
@@ -198,6 +248,18 @@ class Ticket(models.Model):
             # The console's other sorts: critical first, and last update.
             models.Index("priority_rank", "id", name="ticket_priority_rank"),
             models.Index("updated_at", "id", name="ticket_updated"),
+            # New confirmations since the learned model's last training (a handful).
+            models.Index(
+                "labels_confirmed_at",
+                name="ticket_confirmed",
+                condition=Q(labels_confirmed_at__isnull=False),
+            ),
+            models.Index(
+                models.F("created_at").desc(),
+                models.F("id").desc(),
+                name="ticket_triage_newest",
+                condition=Q(needs_triage=True),
+            ),
             # Search is a case-insensitive substring match, which Django writes as
             # UPPER(column) LIKE UPPER('%term%'); trigram indexes on exactly those
             # expressions keep it fast on large tables.

@@ -1,3 +1,4 @@
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
@@ -30,6 +31,15 @@ class TicketSerializer(serializers.ModelSerializer):
         help_text="Agents: the requester replied since you last opened the ticket "
         "(POST …/read/). Always false for requesters.",
     )
+    unsure = serializers.SerializerMethodField(
+        help_text="The suggestion's confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD."
+    )
+    labels_confirmed_by = PersonRefSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The agent who last set or kept the labels; null when nobody did, or "
+        "when it was not recorded (labels_confirmed_at set).",
+    )
 
     class Meta:
         model = Ticket
@@ -45,6 +55,13 @@ class TicketSerializer(serializers.ModelSerializer):
             "suggested_category",
             "suggested_priority",
             "classified_by",
+            "classifier_model",
+            "prompt_version",
+            "confidence",
+            "unsure",
+            "labels_confirmed_at",
+            "labels_confirmed_by",
+            "needs_triage",
             "created_at",
             "updated_at",
             "last_reply_at",
@@ -52,7 +69,60 @@ class TicketSerializer(serializers.ModelSerializer):
             "unread",
         ]
         read_only_fields = fields
-        extra_kwargs = {"last_reply_at": {"help_text": "When the last public reply was written."}}
+        extra_kwargs = {
+            "last_reply_at": {"help_text": "When the last public reply was written."},
+            "classifier_model": {
+                "help_text": "The model that suggested: a language model's name, or the "
+                "learned model's version (v3); null for the rules."
+            },
+            "prompt_version": {"help_text": "The prompt's version, for language models."},
+            "confidence": {
+                "help_text": "How sure the classifier was that both labels are right, 0 "
+                "to 1; null when it cannot tell."
+            },
+            "labels_confirmed_at": {
+                "help_text": "When an agent last set or kept the labels (resolving or "
+                "closing the ticket keeps them)."
+            },
+            "needs_triage": {
+                "help_text": "Its labels came from an unsure suggestion and no agent has "
+                "confirmed them yet (the triage queue)."
+            },
+        }
+
+    def get_unsure(self, ticket: Ticket) -> bool:
+        return ticket.confidence is not None and (
+            ticket.confidence < settings.CLASSIFIER_CONFIDENCE_THRESHOLD
+        )
+
+
+class SuggestionExampleSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Ticket
+        fields = ["id", "title", "category", "priority"]
+        read_only_fields = fields
+
+
+class TicketDetailSerializer(TicketSerializer):
+    suggestion_examples = serializers.SerializerMethodField(
+        help_text="Agents: the confirmed tickets the suggestion was based on (a language "
+        "model's worked examples), most similar first. Empty for requesters."
+    )
+
+    class Meta(TicketSerializer.Meta):
+        fields = [*TicketSerializer.Meta.fields, "suggestion_examples"]
+        read_only_fields = fields
+
+    @extend_schema_field(SuggestionExampleSerializer(many=True))
+    def get_suggestion_examples(self, ticket: Ticket) -> list[dict]:
+        request = self.context.get("request")
+        if request is None or not request.user.is_agent or not ticket.suggestion_examples:
+            return []
+        found = Ticket.objects.only(*SuggestionExampleSerializer.Meta.fields).in_bulk(
+            ticket.suggestion_examples
+        )
+        examples = [found[pk] for pk in ticket.suggestion_examples if pk in found]
+        return SuggestionExampleSerializer(examples, many=True).data
 
 
 class TicketCreateSerializer(StrictInputSerializer):
@@ -159,6 +229,7 @@ class TicketBulkUpdateSerializer(StrictInputSerializer):
 class TicketQueuesSerializer(serializers.Serializer):
     mine = serializers.IntegerField(help_text=QUEUES["mine"])
     unassigned = serializers.IntegerField(help_text=QUEUES["unassigned"])
+    triage = serializers.IntegerField(help_text=QUEUES["triage"])
     open = serializers.IntegerField(help_text=QUEUES["open"])
     resolved_recently = serializers.IntegerField(help_text=QUEUES["resolved_recently"])
     all = serializers.IntegerField(help_text=QUEUES["all"])
@@ -257,8 +328,39 @@ class ClassifyResponseSerializer(serializers.Serializer):
     suggested_category = serializers.ChoiceField(Category.choices, source="category")
     suggested_priority = serializers.ChoiceField(Priority.choices, source="priority")
     backend = serializers.ChoiceField(Backend.choices, help_text="Which classifier answered.")
-    model = serializers.CharField(allow_null=True, help_text="The model that answered, if any.")
+    model = serializers.CharField(
+        allow_null=True,
+        help_text="The model that answered: a language model's name, the learned model's "
+        "version; null for the rules.",
+    )
     latency_ms = serializers.IntegerField()
+    confidence = serializers.FloatField(
+        allow_null=True,
+        help_text="How sure the classifier is that both labels are right, 0 to 1; null "
+        "when it cannot tell (an Ollama before 0.12.11 gives no token probabilities).",
+    )
+    unsure = serializers.BooleanField(
+        help_text="The confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD: let a person "
+        "choose. A ticket created with this suggestion waits in the triage queue."
+    )
+    prompt_version = serializers.CharField(
+        allow_null=True, help_text="The prompt's version, when a language model answered."
+    )
+
+
+class SimilarRequestSerializer(StrictInputSerializer):
+    title = TextField(max_length=TITLE_MAX_LENGTH, help_text="Compared with other titles.")
+
+
+class SimilarTicketSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Ticket
+        fields = ["id", "title", "status"]
+        read_only_fields = fields
+
+
+class SimilarTicketsSerializer(serializers.Serializer):
+    results = SimilarTicketSerializer(many=True)
 
 
 def _counts(choices: type) -> serializers.Serializer:
@@ -292,3 +394,95 @@ class TicketStatsSerializer(serializers.Serializer):
     category_breakdown = _counts(Category)
     status_breakdown = _counts(Status)
     ai_agreement = AgreementSerializer()
+
+
+class LabelScoreSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    suggested = serializers.IntegerField(help_text="Confirmed tickets it was suggested for.")
+    confirmed = serializers.IntegerField(help_text="Confirmed tickets that carry it.")
+    precision = serializers.FloatField(
+        allow_null=True, help_text="Share of its suggestions that agents kept."
+    )
+    recall = serializers.FloatField(
+        allow_null=True, help_text="Share of the tickets carrying it that it was suggested for."
+    )
+
+
+class FieldScoreSerializer(serializers.Serializer):
+    accuracy = serializers.FloatField(allow_null=True)
+    labels = LabelScoreSerializer(many=True)
+    confusion = serializers.ListField(
+        child=serializers.ListField(child=serializers.IntegerField()),
+        help_text="Rows: the confirmed label; columns: the suggested one; both in the "
+        "order of the choices.",
+    )
+
+
+class BackendScoreSerializer(serializers.Serializer):
+    backend = serializers.ChoiceField(["all", *Backend.values])
+    tickets = serializers.IntegerField()
+    both_accuracy = serializers.FloatField(allow_null=True)
+    category = FieldScoreSerializer()
+    priority = FieldScoreSerializer()
+
+
+class WeekScoreSerializer(serializers.Serializer):
+    week = serializers.DateField(help_text="The Monday the week starts on.")
+    tickets = serializers.IntegerField(help_text="Confirmed tickets filed that week.")
+    category_rate = serializers.FloatField(allow_null=True)
+    priority_rate = serializers.FloatField(allow_null=True)
+
+
+class ShareRightSerializer(serializers.Serializer):
+    tickets = serializers.IntegerField()
+    accuracy = serializers.FloatField(
+        allow_null=True, help_text="Share whose both suggested labels were kept."
+    )
+
+
+class ReliabilityBucketSerializer(serializers.Serializer):
+    low = serializers.FloatField()
+    high = serializers.FloatField()
+    tickets = serializers.IntegerField()
+    mean_confidence = serializers.FloatField(allow_null=True)
+    accuracy = serializers.FloatField(allow_null=True)
+
+
+class ConfidenceScoreSerializer(serializers.Serializer):
+    threshold = serializers.FloatField()
+    above = ShareRightSerializer(help_text="Suggestions at or above the threshold.")
+    below = ShareRightSerializer(help_text="Suggestions below it (unsure).")
+    unknown = ShareRightSerializer(help_text="Suggestions without a confidence.")
+    reliability = ReliabilityBucketSerializer(many=True)
+
+
+class HoldoutSerializer(serializers.Serializer):
+    tickets = serializers.IntegerField()
+    category = serializers.FloatField(allow_null=True)
+    priority = serializers.FloatField(allow_null=True)
+
+
+class LearnedModelStateSerializer(serializers.Serializer):
+    version = serializers.IntegerField(allow_null=True, help_text="null until first trained.")
+    trained_at = serializers.DateTimeField(required=False)
+    team_tickets = serializers.IntegerField(required=False)
+    prior_tickets = serializers.IntegerField(required=False)
+    holdout = HoldoutSerializer(
+        required=False, help_text="Accuracy on confirmed tickets held out of a trial fit."
+    )
+    seconds = serializers.FloatField(required=False)
+    answering = serializers.BooleanField(
+        required=False, help_text="It learned from enough tickets to answer."
+    )
+    min_tickets = serializers.IntegerField()
+    retrain_every = serializers.IntegerField()
+    new_confirmations = serializers.IntegerField(help_text="Confirmations since it was trained.")
+
+
+class ClassifierReportSerializer(serializers.Serializer):
+    confirmed_tickets = serializers.IntegerField()
+    overall = BackendScoreSerializer()
+    backends = BackendScoreSerializer(many=True)
+    weekly = WeekScoreSerializer(many=True)
+    confidence = ConfidenceScoreSerializer()
+    learned_model = LearnedModelStateSerializer()

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from classifier import classify
-from tickets import notifications
+from tickets import learning, notifications
 from tickets.models import Comment, Status, Ticket, TicketRead
 
 # The changes people are told about (notifications.ticket_changed), by model attribute.
@@ -32,19 +32,34 @@ def ticket_create(
     the INSERT so no transaction stays open while a model thinks; it cannot fail (the
     keyword rules always answer).
     """
-    suggestion = classify(title, description)
-    return Ticket.objects.create(
-        requester=requester,
-        title=title,
-        description=description,
-        category=category or suggestion.category,
-        priority=priority or suggestion.priority,
-        suggested_category=suggestion.category,
-        suggested_priority=suggestion.priority,
-        classified_by=suggestion.backend,
-        # The same moment as created_at: both are the transaction's start.
-        requester_replied_at=Now() if filed_by in (None, requester) else None,
-    )
+    suggestion = classify(title, description, lambda: learning.shots(title, description))
+    chosen = bool(category and priority)
+    filer = filed_by or requester
+    confirmed = chosen and filer.is_agent
+    with transaction.atomic():
+        ticket = Ticket.objects.create(
+            requester=requester,
+            title=title,
+            description=description,
+            category=category or suggestion.category,
+            priority=priority or suggestion.priority,
+            suggested_category=suggestion.category,
+            suggested_priority=suggestion.priority,
+            classified_by=suggestion.backend,
+            classifier_model=suggestion.model,
+            prompt_version=suggestion.prompt_version,
+            confidence=suggestion.confidence,
+            suggestion_examples=list(suggestion.examples),
+            # An unsure suggestion taken as it is waits for an agent in the Triage queue.
+            needs_triage=suggestion.unsure and not chosen,
+            labels_confirmed_at=timezone.now() if confirmed else None,
+            labels_confirmed_by=filer if confirmed else None,
+            # The same moment as created_at: both are the transaction's start.
+            requester_replied_at=Now() if filer == requester else None,
+        )
+        if confirmed:
+            learning.retrain_if_due()
+    return ticket
 
 
 def ticket_update(*, ticket: Ticket, changes: dict[str, Any], actor: User | None = None) -> Ticket:
@@ -54,10 +69,17 @@ def ticket_update(*, ticket: Ticket, changes: dict[str, Any], actor: User | None
     The row is locked and compared as it is now, not as `ticket` was read: of two
     requests resolving or reassigning it at once, only the first mails anyone."""
     with transaction.atomic():
-        now = Ticket.objects.select_for_update().only(*NOTIFIED.values()).get(pk=ticket.pk)
+        now = (
+            Ticket.objects.select_for_update()
+            .only(*NOTIFIED.values(), "labels_confirmed_at")
+            .get(pk=ticket.pk)
+        )
         before = _notified_values(now, changes)
-        _save(ticket, changes)
+        confirmed = learning.confirmation(now, changes, actor)
+        _save(ticket, changes | confirmed)
         notifications.ticket_changed(ticket, before, actor=actor)
+        if confirmed:
+            learning.retrain_if_due()
     return ticket
 
 
@@ -95,11 +117,21 @@ def tickets_bulk_update(*, ids: list[int], changes: dict[str, Any], actor: User)
         before = {pk: _notified_values(ticket, changes) for pk, ticket in tickets.items()}
         now = timezone.now()
         Ticket.objects.filter(pk__in=tickets).update(**changes, updated_at=now)
+        # Resolving or closing keeps the labels of those not confirmed yet.
+        confirming = {
+            pk: confirmed
+            for pk, ticket in tickets.items()
+            if (confirmed := learning.confirmation(ticket, changes, actor))
+        }
+        if confirming:
+            Ticket.objects.filter(pk__in=confirming).update(**next(iter(confirming.values())))
         for pk, ticket in tickets.items():
-            for field, value in changes.items():
+            for field, value in changes.items() | confirming.get(pk, {}).items():
                 setattr(ticket, field, value)
             ticket.updated_at = now
             notifications.ticket_changed(ticket, before[pk], actor=actor)
+        if confirming:
+            learning.retrain_if_due()
     return [tickets[pk] for pk in dict.fromkeys(ids)]
 
 
@@ -127,8 +159,11 @@ def comment_create(
         comment.refresh_from_db(fields=["created_at"])
         changes: dict[str, Any] = ({"status": status} if status else {}) | reply_changes(comment)
         resolved = status == Status.RESOLVED and ticket.status != Status.RESOLVED
+        confirmed = learning.confirmation(ticket, changes, author)
         if changes:
-            _save(ticket, changes)
+            _save(ticket, changes | confirmed)
+        if confirmed:
+            learning.retrain_if_due()
         # The reply's own mail says it resolved the ticket: no second mail for that.
         notifications.comment_added(comment, resolved=resolved, reopened=reopened)
     return comment

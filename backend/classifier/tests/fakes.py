@@ -38,6 +38,9 @@ class Behaviour:
     pulled: list[str] = field(default_factory=lambda: [MODEL])
     loaded: list[str] = field(default_factory=list)
     reject_json_schema: bool = False  # OpenAI side: a provider that only knows json_object
+    # Ollama 0.12.11+: the answer's tokens and their log probabilities, sent when the
+    # request asks for them; None answers as older servers do, without any.
+    logprobs: list[tuple[str, float]] | None = None
 
 
 class _Server(ThreadingHTTPServer):
@@ -145,7 +148,18 @@ class FakeOllama(FakeServer):
             return behaviour.status, {"error": behaviour.error}
         if body.get("model") not in behaviour.pulled:
             return 404, {"error": f'model "{body.get("model")}" not found, try pulling it first'}
-        return 200, _chat(body["model"], behaviour.content, behaviour.done_reason)
+        answer = _chat(body["model"], behaviour.content, behaviour.done_reason)
+        if body.get("logprobs") and behaviour.logprobs is not None:
+            answer["logprobs"] = [
+                {
+                    "token": token,
+                    "logprob": logprob,
+                    "bytes": list(token.encode()),
+                    "top_logprobs": [],
+                }
+                for token, logprob in behaviour.logprobs
+            ]
+        return 200, answer
 
 
 class FakeOpenAI(FakeServer):

@@ -95,6 +95,7 @@ def test_health_shows_each_classifier_backend(client_as, admin, fake_ollama):
     assert response.status_code == 200
     classifier = response.json()["classifier"]
     assert classifier["active"] == "ollama"
-    ollama, cloud, rules = classifier["backends"]
+    ollama, cloud, learned, rules = classifier["backends"]
     assert (ollama["state"], ollama["model_pulled"], ollama["loaded"]) == ("ready", True, True)
     assert (cloud["enabled"], rules["state"]) == (False, "ready")
+    assert (learned["state"], learned["model"]) == ("learning", None)

@@ -260,7 +260,12 @@ def test_warm_up_never_raises_when_ollama_is_away(settings, refused_url, caplog)
 
 def ollama_health() -> dict:
     health = classifier_health()
-    assert [backend["name"] for backend in health["backends"]] == ["ollama", "cloud", "rules"]
+    assert [backend["name"] for backend in health["backends"]] == [
+        "ollama",
+        "cloud",
+        "learned",
+        "rules",
+    ]
     return health["backends"][0]
 
 

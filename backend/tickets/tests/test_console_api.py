@@ -44,6 +44,7 @@ def test_each_queue_lists_its_tickets_and_counts_them(api, desk):
     expected = {
         "mine": {"mine", "mine in progress"},
         "unassigned": {"nobody's"},
+        "triage": set(),
         "open": {"mine", "mine in progress", "admin's", "nobody's"},
         "resolved_recently": {"mine resolved"},
         "all": set(desk),

@@ -60,7 +60,12 @@ def test_health_reports_the_database_and_the_classifier_to_admins(client_as, adm
     assert body["status"] == "ok"
     assert body["database"] == {"reachable": True}
     assert body["classifier"]["active"] == "rules"
-    assert {b["name"] for b in body["classifier"]["backends"]} == {"ollama", "cloud", "rules"}
+    assert {b["name"] for b in body["classifier"]["backends"]} == {
+        "ollama",
+        "cloud",
+        "learned",
+        "rules",
+    }
     assert body["tasks"] == {"waiting": 0, "oldest_due_at": None}
 
 

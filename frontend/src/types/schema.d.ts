@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/classifier/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description How well the classifier does on the tickets agents confirmed: per backend and label, weekly, by confidence; and the learned model in use. */
+        get: operations["classifier_report_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config/": {
         parameters: {
             query?: never;
@@ -198,10 +215,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * @description Anyone signed in reads a ticket they may see (another requester's is a 404, so
-         *     its existence is not revealed); agents change it.
-         */
+        /** @description Agents change the ticket. Sending category or priority (even unchanged), or resolving or closing it, confirms its labels. */
         patch: operations["tickets_partial_update"];
         trace?: never;
     };
@@ -308,6 +322,23 @@ export interface paths {
         get: operations["tickets_queues_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/similar/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Up to three existing tickets whose titles are most like this one, most similar first, so a known problem is found before it is filed again. */
+        post: operations["tickets_similar_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -442,10 +473,28 @@ export interface components {
         /**
          * @description * `ollama` - Ollama
          *     * `cloud` - Cloud
+         *     * `learned` - Learned
          *     * `rules` - Rules
          * @enum {string}
          */
-        BackendEnum: "ollama" | "cloud" | "rules";
+        BackendEnum: "ollama" | "cloud" | "learned" | "rules";
+        BackendScore: {
+            backend: components["schemas"]["BackendScoreBackendEnum"];
+            tickets: number;
+            /** Format: double */
+            both_accuracy: number | null;
+            category: components["schemas"]["FieldScore"];
+            priority: components["schemas"]["FieldScore"];
+        };
+        /**
+         * @description * `all` - all
+         *     * `ollama` - ollama
+         *     * `cloud` - cloud
+         *     * `learned` - learned
+         *     * `rules` - rules
+         * @enum {string}
+         */
+        BackendScoreBackendEnum: "all" | "ollama" | "cloud" | "learned" | "rules";
         CategoryCounts: {
             billing: number;
             technical: number;
@@ -460,6 +509,37 @@ export interface components {
          * @enum {string}
          */
         CategoryEnum: "billing" | "technical" | "account" | "general";
+        ClassifierReport: {
+            confirmed_tickets: number;
+            overall: components["schemas"]["BackendScore"];
+            backends: components["schemas"]["BackendScore"][];
+            weekly: components["schemas"]["WeekScore"][];
+            confidence: components["schemas"]["ConfidenceScore"];
+            learned_model: components["schemas"]["LearnedModelState"];
+        };
+        ClassifierReportRetrieveError: components["schemas"]["ClassifierReportRetrieveErrorComponent"];
+        ClassifierReportRetrieveErrorComponent: {
+            /**
+             * @description * `None` - None (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "null";
+            /**
+             * @description * `unknown_parameter` - unknown_parameter
+             * @enum {string}
+             */
+            code: "unknown_parameter";
+            detail: string;
+        };
+        ClassifierReportRetrieveErrorResponse400: components["schemas"]["ClassifierReportRetrieveValidationError"] | components["schemas"]["ParseErrorResponse"];
+        ClassifierReportRetrieveValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["ClassifierReportRetrieveError"][];
+        };
         /**
          * @description Rejects fields it does not accept, so a client never believes a change was
          *     applied when it was silently dropped. The schema says so too (additionalProperties:
@@ -477,12 +557,22 @@ export interface components {
              *
              *     * `ollama` - Ollama
              *     * `cloud` - Cloud
+             *     * `learned` - Learned
              *     * `rules` - Rules
              */
             backend: components["schemas"]["BackendEnum"];
-            /** @description The model that answered, if any. */
+            /** @description The model that answered: a language model's name, the learned model's version; null for the rules. */
             model: string | null;
             latency_ms: number;
+            /**
+             * Format: double
+             * @description How sure the classifier is that both labels are right, 0 to 1; null when it cannot tell (an Ollama before 0.12.11 gives no token probabilities).
+             */
+            confidence: number | null;
+            /** @description The confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD: let a person choose. A ticket created with this suggestion waits in the triage queue. */
+            unsure: boolean;
+            /** @description The prompt's version, when a language model answered. */
+            prompt_version: string | null;
         };
         /**
          * @description * `client_error` - Client Error
@@ -518,6 +608,17 @@ export interface components {
              *     * `closed` - Closed
              */
             status?: components["schemas"]["StatusEnum"];
+        };
+        ConfidenceScore: {
+            /** Format: double */
+            threshold: number;
+            /** @description Suggestions at or above the threshold. */
+            above: components["schemas"]["ShareRight"];
+            /** @description Suggestions below it (unsure). */
+            below: components["schemas"]["ShareRight"];
+            /** @description Suggestions without a confidence. */
+            unknown: components["schemas"]["ShareRight"];
+            reliability: components["schemas"]["ReliabilityBucket"][];
         };
         Config: {
             /** @description No administrator exists yet: the UI offers to create one. */
@@ -771,6 +872,13 @@ export interface components {
          * @enum {string}
          */
         EventEnum: "suggested" | "created" | "changed";
+        FieldScore: {
+            /** Format: double */
+            accuracy: number | null;
+            labels: components["schemas"]["LabelScore"][];
+            /** @description Rows: the confirmed label; columns: the suggested one; both in the order of the choices. */
+            confusion: number[][];
+        };
         Health: {
             status: components["schemas"]["HealthStatusEnum"];
             database?: {
@@ -848,6 +956,13 @@ export interface components {
             actor: components["schemas"]["HistoryActor"];
             changes: components["schemas"]["HistoryChange"][];
         };
+        Holdout: {
+            tickets: number;
+            /** Format: double */
+            category: number | null;
+            /** Format: double */
+            priority: number | null;
+        };
         Invitation: {
             invitation_sent: boolean;
         };
@@ -884,6 +999,41 @@ export interface components {
          * @enum {string}
          */
         KindEnum: "person" | "classifier" | "system";
+        LabelScore: {
+            label: string;
+            /** @description Confirmed tickets it was suggested for. */
+            suggested: number;
+            /** @description Confirmed tickets that carry it. */
+            confirmed: number;
+            /**
+             * Format: double
+             * @description Share of its suggestions that agents kept.
+             */
+            precision: number | null;
+            /**
+             * Format: double
+             * @description Share of the tickets carrying it that it was suggested for.
+             */
+            recall: number | null;
+        };
+        LearnedModelState: {
+            /** @description null until first trained. */
+            version: number | null;
+            /** Format: date-time */
+            trained_at?: string;
+            team_tickets?: number;
+            prior_tickets?: number;
+            /** @description Accuracy on confirmed tickets held out of a trial fit. */
+            holdout?: components["schemas"]["Holdout"];
+            /** Format: double */
+            seconds?: number;
+            /** @description It learned from enough tickets to answer. */
+            answering?: boolean;
+            min_tickets: number;
+            retrain_every: number;
+            /** @description Confirmations since it was trained. */
+            new_confirmations: number;
+        };
         Me: {
             readonly id: number;
             /** Format: email */
@@ -1230,6 +1380,17 @@ export interface components {
          * @enum {string}
          */
         PriorityEnum: "low" | "medium" | "high" | "critical";
+        ReliabilityBucket: {
+            /** Format: double */
+            low: number;
+            /** Format: double */
+            high: number;
+            tickets: number;
+            /** Format: double */
+            mean_confidence: number | null;
+            /** Format: double */
+            accuracy: number | null;
+        };
         /**
          * @description * `requester` - Requester
          *     * `agent` - Agent
@@ -1428,6 +1589,31 @@ export interface components {
             name: string;
             password: string;
         };
+        ShareRight: {
+            tickets: number;
+            /**
+             * Format: double
+             * @description Share whose both suggested labels were kept.
+             */
+            accuracy: number | null;
+        };
+        /**
+         * @description Rejects fields it does not accept, so a client never believes a change was
+         *     applied when it was silently dropped. The schema says so too (additionalProperties:
+         *     false, see config/schema.py).
+         */
+        SimilarRequestRequest: {
+            /** @description Compared with other titles. */
+            title: string;
+        };
+        SimilarTicket: {
+            readonly id: number;
+            readonly title: string;
+            readonly status: components["schemas"]["StatusEnum"];
+        };
+        SimilarTickets: {
+            results: components["schemas"]["SimilarTicket"][];
+        };
         StatusCounts: {
             open: number;
             in_progress: number;
@@ -1442,6 +1628,12 @@ export interface components {
          * @enum {string}
          */
         StatusEnum: "open" | "in_progress" | "resolved" | "closed";
+        SuggestionExample: {
+            readonly id: number;
+            readonly title: string;
+            readonly category: components["schemas"]["CategoryEnum"];
+            readonly priority: components["schemas"]["PriorityEnum"];
+        };
         Ticket: {
             readonly id: number;
             readonly title: string;
@@ -1454,6 +1646,26 @@ export interface components {
             readonly suggested_category: (components["schemas"]["CategoryEnum"] | components["schemas"]["NullEnum"]) | null;
             readonly suggested_priority: (components["schemas"]["PriorityEnum"] | components["schemas"]["NullEnum"]) | null;
             readonly classified_by: (components["schemas"]["BackendEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description The model that suggested: a language model's name, or the learned model's version (v3); null for the rules. */
+            readonly classifier_model: string | null;
+            /** @description The prompt's version, for language models. */
+            readonly prompt_version: string | null;
+            /**
+             * Format: double
+             * @description How sure the classifier was that both labels are right, 0 to 1; null when it cannot tell.
+             */
+            readonly confidence: number | null;
+            /** @description The suggestion's confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD. */
+            readonly unsure: boolean;
+            /**
+             * Format: date-time
+             * @description When an agent last set or kept the labels (resolving or closing the ticket keeps them).
+             */
+            readonly labels_confirmed_at: string | null;
+            /** @description The agent who last set or kept the labels; null when nobody did, or when it was not recorded (labels_confirmed_at set). */
+            readonly labels_confirmed_by: components["schemas"]["PersonRef"] | null;
+            /** @description Its labels came from an unsure suggestion and no agent has confirmed them yet (the triage queue). */
+            readonly needs_triage: boolean;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -1504,11 +1716,64 @@ export interface components {
          * @enum {string}
          */
         TicketCreateStatusEnum: "open";
+        TicketDetail: {
+            readonly id: number;
+            readonly title: string;
+            readonly description: string;
+            readonly category: components["schemas"]["CategoryEnum"];
+            readonly priority: components["schemas"]["PriorityEnum"];
+            readonly status: components["schemas"]["StatusEnum"];
+            readonly requester: components["schemas"]["PersonRef"];
+            readonly assignee: components["schemas"]["PersonRef"] | null;
+            readonly suggested_category: (components["schemas"]["CategoryEnum"] | components["schemas"]["NullEnum"]) | null;
+            readonly suggested_priority: (components["schemas"]["PriorityEnum"] | components["schemas"]["NullEnum"]) | null;
+            readonly classified_by: (components["schemas"]["BackendEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description The model that suggested: a language model's name, or the learned model's version (v3); null for the rules. */
+            readonly classifier_model: string | null;
+            /** @description The prompt's version, for language models. */
+            readonly prompt_version: string | null;
+            /**
+             * Format: double
+             * @description How sure the classifier was that both labels are right, 0 to 1; null when it cannot tell.
+             */
+            readonly confidence: number | null;
+            /** @description The suggestion's confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD. */
+            readonly unsure: boolean;
+            /**
+             * Format: date-time
+             * @description When an agent last set or kept the labels (resolving or closing the ticket keeps them).
+             */
+            readonly labels_confirmed_at: string | null;
+            /** @description The agent who last set or kept the labels; null when nobody did, or when it was not recorded (labels_confirmed_at set). */
+            readonly labels_confirmed_by: components["schemas"]["PersonRef"] | null;
+            /** @description Its labels came from an unsure suggestion and no agent has confirmed them yet (the triage queue). */
+            readonly needs_triage: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /**
+             * Format: date-time
+             * @description When the last public reply was written.
+             */
+            readonly last_reply_at: string | null;
+            /** @description Who wrote the last public reply. */
+            readonly last_reply_by: components["schemas"]["PersonRef"] | null;
+            /**
+             * @description Agents: the requester replied since you last opened the ticket (POST …/read/). Always false for requesters.
+             * @default false
+             */
+            readonly unread: boolean;
+            /** @description Agents: the confirmed tickets the suggestion was based on (a language model's worked examples), most similar first. Empty for requesters. */
+            readonly suggestion_examples: components["schemas"]["SuggestionExample"][];
+        };
         TicketQueues: {
             /** @description Assigned to me, open or in progress. */
             mine: number;
             /** @description Nobody assigned, open or in progress. */
             unassigned: number;
+            /** @description Labels from an unsure suggestion that no agent has confirmed yet, open or in progress. */
+            triage: number;
             /** @description Open or in progress. */
             open: number;
             /** @description Resolved in the last 7 days. */
@@ -1796,7 +2061,7 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["TicketsCommentsCreateError"][];
         };
-        TicketsCommentsListError: components["schemas"]["TicketsCommentsListErrorComponent"];
+        TicketsCommentsListError: components["schemas"]["TicketsCommentsListPageSizeErrorComponent"] | components["schemas"]["TicketsCommentsListErrorComponent"];
         TicketsCommentsListErrorComponent: {
             /**
              * @description * `None` - None (enum property replaced by openapi-typescript)
@@ -1811,6 +2076,21 @@ export interface components {
             detail: string;
         };
         TicketsCommentsListErrorResponse400: components["schemas"]["TicketsCommentsListValidationError"] | components["schemas"]["ParseErrorResponse"];
+        TicketsCommentsListPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
+             * @enum {string}
+             */
+            code: "invalid" | "max_value" | "min_value";
+            detail: string;
+        };
         TicketsCommentsListValidationError: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2324,6 +2604,64 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["TicketsRetrieveError"][];
         };
+        TicketsSimilarCreateError: components["schemas"]["TicketsSimilarCreateNonFieldErrorsErrorComponent"] | components["schemas"]["TicketsSimilarCreateTitleErrorComponent"] | components["schemas"]["TicketsSimilarCreateErrorComponent"];
+        TicketsSimilarCreateErrorComponent: {
+            /**
+             * @description * `None` - None (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "null";
+            /**
+             * @description * `unknown_parameter` - unknown_parameter
+             * @enum {string}
+             */
+            code: "unknown_parameter";
+            detail: string;
+        };
+        TicketsSimilarCreateErrorResponse400: components["schemas"]["TicketsSimilarCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        TicketsSimilarCreateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `empty` - empty
+             *     * `invalid` - invalid
+             *     * `null` - null
+             *     * `unknown_field` - unknown_field
+             * @enum {string}
+             */
+            code: "empty" | "invalid" | "null" | "unknown_field";
+            detail: string;
+        };
+        TicketsSimilarCreateTitleErrorComponent: {
+            /**
+             * @description * `title` - title (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "title";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        TicketsSimilarCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["TicketsSimilarCreateError"][];
+        };
         TicketsStatsRetrieveError: components["schemas"]["TicketsStatsRetrieveErrorComponent"];
         TicketsStatsRetrieveErrorComponent: {
             /**
@@ -2733,6 +3071,19 @@ export interface components {
          * @enum {string}
          */
         ValidationErrorEnum: "validation_error";
+        WeekScore: {
+            /**
+             * Format: date
+             * @description The Monday the week starts on.
+             */
+            week: string;
+            /** @description Confirmed tickets filed that week. */
+            tickets: number;
+            /** Format: double */
+            category_rate: number | null;
+            /** Format: double */
+            priority_rate: number | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2742,6 +3093,89 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    classifier_report_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassifierReport"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassifierReportRetrieveErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
     config_retrieve: {
         parameters: {
             query?: never;
@@ -3746,15 +4180,16 @@ export interface operations {
                  */
                 priority?: "critical" | "high" | "low" | "medium";
                 /**
-                 * @description A console queue: mine: Assigned to me, open or in progress.; unassigned: Nobody assigned, open or in progress.; open: Open or in progress.; resolved_recently: Resolved in the last 7 days.; all: Every ticket.
+                 * @description A console queue: mine: Assigned to me, open or in progress.; unassigned: Nobody assigned, open or in progress.; triage: Labels from an unsure suggestion that no agent has confirmed yet, open or in progress.; open: Open or in progress.; resolved_recently: Resolved in the last 7 days.; all: Every ticket.
                  *
                  *     * `mine` - Assigned to me, open or in progress.
                  *     * `unassigned` - Nobody assigned, open or in progress.
+                 *     * `triage` - Labels from an unsure suggestion that no agent has confirmed yet, open or in progress.
                  *     * `open` - Open or in progress.
                  *     * `resolved_recently` - Resolved in the last 7 days.
                  *     * `all` - Every ticket.
                  */
-                queue?: "all" | "mine" | "open" | "resolved_recently" | "unassigned";
+                queue?: "all" | "mine" | "open" | "resolved_recently" | "triage" | "unassigned";
                 /** @description Tickets of this person (a user id). */
                 requester?: number;
                 /** @description Case-insensitive substring of the title or the description. */
@@ -3942,7 +4377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Ticket"];
+                    "application/json": components["schemas"]["TicketDetail"];
                 };
             };
             400: {
@@ -4023,7 +4458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Ticket"];
+                    "application/json": components["schemas"]["TicketDetail"];
                 };
             };
             400: {
@@ -4653,6 +5088,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    tickets_similar_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimilarRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarTickets"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketsSimilarCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
                 };
             };
             500: {

@@ -1,0 +1,337 @@
+"""The learned backend: a model trained on the tickets this team's agents confirmed.
+
+Priority especially is a team's own convention ("charged twice" is high for one desk,
+medium for another), which neither the keyword rules nor a fixed prompt can know. The
+model reads word and character n-grams (TF-IDF; character n-grams work in any language
+and survive typos) and a linear model per field (multinomial logistic regression, whose
+probabilities are the confidence). The shipped labelled tickets are a prior: on a new
+desk they are all it knows, and the team's own tickets outweigh them as they come in
+(together they weigh at least TEAM_WEIGHT times the prior).
+
+Trained models are stored in the database (ClassifierModel), versioned; every process
+loads the newest one and looks for a newer one at most every REFRESH_SECONDS.
+"""
+
+import io
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import joblib
+
+from classifier.base import (
+    Abstained,
+    Backend,
+    BackendState,
+    Labels,
+    Shot,
+    classified_part,
+)
+from labels import Category, Priority
+
+if TYPE_CHECKING:
+    # Models load after the apps; this module is imported while they load.
+    from classifier.models import LearnedModel
+
+logger = logging.getLogger(__name__)
+
+PRIOR = Path(__file__).resolve().parent / "data" / "labelled_tickets.jsonl"
+FIELDS = ("category", "priority")
+# The team's tickets together weigh at least this many times the shipped prior.
+TEAM_WEIGHT = 3.0
+# The share of the team's tickets kept aside to measure a new model (at least one).
+HOLDOUT_FRACTION = 0.2
+# How often a process asks the database whether a newer model was trained.
+REFRESH_SECONDS = 5.0
+# Conventions drift: the newest confirmed tickets teach them best, and a cap keeps
+# training to seconds at any size.
+MAX_TRAINING_TICKETS = 20_000
+# Distinct word and character n-grams kept (the most frequent).
+FEATURES = 100_000
+
+
+@dataclass(frozen=True)
+class Example:
+    """A labelled ticket: what the model learns from."""
+
+    title: str
+    description: str
+    category: str
+    priority: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(classified_part(self.title, self.description))
+
+
+def prior_examples() -> list[Example]:
+    with PRIOR.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines if line.strip()]
+    return [Example(r["title"], r["description"], r["category"], r["priority"]) for r in rows]
+
+
+@dataclass
+class Trained:
+    """A fitted model and what it was measured at."""
+
+    vectorizer: object
+    models: dict[str, object]
+    team_tickets: int
+    prior_tickets: int
+    holdout: dict[str, float | int | None] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def predict(self, title: str, description: str) -> tuple[Labels, float]:
+        """The most probable labels and the probability that both are right (the
+        product of the two fields' probabilities)."""
+        return self.predict_many([(title, description)])[0]
+
+    def predict_many(self, tickets: Sequence[tuple[str, str]]) -> list[tuple[Labels, float]]:
+        features = self.vectorizer.transform(
+            ["\n".join(classified_part(title, description)) for title, description in tickets]
+        )
+        answers: dict[str, list[tuple[str, float]]] = {}
+        for name, model in self.models.items():
+            probabilities = model.predict_proba(features)
+            best = probabilities.argmax(axis=1)
+            answers[name] = [
+                (str(model.classes_[index]), float(row[index]))
+                for index, row in zip(best, probabilities, strict=True)
+            ]
+        return [
+            (
+                Labels(category=Category(category), priority=Priority(priority)),
+                round(p_category * p_priority, 4),
+            )
+            for (category, p_category), (priority, p_priority) in zip(
+                answers["category"], answers["priority"], strict=True
+            )
+        ]
+
+    def dumps(self) -> bytes:
+        buffer = io.BytesIO()
+        joblib.dump(
+            {"vectorizer": self.vectorizer, "models": self.models}, buffer, compress=("zlib", 3)
+        )
+        return buffer.getvalue()
+
+    @classmethod
+    def loads(cls, artifact: bytes, **metadata) -> "Trained":
+        parts = joblib.load(io.BytesIO(artifact))
+        return cls(vectorizer=parts["vectorizer"], models=parts["models"], **metadata)
+
+
+def _vectorizer():
+    # Imported here: scikit-learn and SciPy add a second to start-up and tens of MB to
+    # processes that never train or predict.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    return FeatureUnion(
+        [
+            (
+                "words",
+                TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_features=FEATURES),
+            ),
+            (
+                "characters",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(3, 5),
+                    sublinear_tf=True,
+                    min_df=2,
+                    max_features=FEATURES,
+                ),
+            ),
+        ]
+    )
+
+
+def _fit_models(features, examples: Sequence[Example], weights: Sequence[float]) -> dict:
+    """One linear model per field. Stochastic gradient descent on the logistic loss:
+    as accurate as the exact solver here (on the shipped set's held-out split, trained on
+    its dev split: category 0.85, priority 0.67) with probabilities as well calibrated,
+    and several times faster on tens of thousands of tickets."""
+    from sklearn.linear_model import SGDClassifier
+
+    return {
+        name: SGDClassifier(loss="log_loss", alpha=1e-4, max_iter=15, tol=None, random_state=0).fit(
+            features, [getattr(example, name) for example in examples], sample_weight=weights
+        )
+        for name in FIELDS
+    }
+
+
+def _weights(team: int, prior: int) -> list[float]:
+    team_weight = max(1.0, TEAM_WEIGHT * prior / team) if team else 1.0
+    return [team_weight] * team + [1.0] * prior
+
+
+def train(
+    team: Sequence[Example], *, prior: Sequence[Example] | None = None, seed: int = 0
+) -> Trained:
+    """Fit a model on the team's confirmed tickets (the newest first, at most
+    MAX_TRAINING_TICKETS of them) and the prior, after measuring the same recipe on a
+    held-out share of the team's tickets (not measured with fewer than 10)."""
+    prior = prior_examples() if prior is None else list(prior)
+    team = list(team[:MAX_TRAINING_TICKETS])
+    started = time.perf_counter()
+    examples = [*team, *prior]
+    vectorizer = _vectorizer()
+    # The vocabulary and its weights are learned from every text, labels aside.
+    features = vectorizer.fit_transform([example.text for example in examples])
+    holdout: dict[str, float | int | None] = {"tickets": 0, "category": None, "priority": None}
+    if len(team) >= 10:
+        order = list(range(len(team)))
+        random.Random(seed).shuffle(order)
+        cut = max(1, round(len(team) * HOLDOUT_FRACTION))
+        measured, kept = order[:cut], order[cut:] + list(range(len(team), len(examples)))
+        models = _fit_models(
+            features[kept],
+            [examples[i] for i in kept],
+            _weights(len(kept) - len(prior), len(prior)),
+        )
+        holdout = {"tickets": cut} | {
+            name: round(
+                float(
+                    (
+                        models[name].predict(features[measured])
+                        == [getattr(examples[i], name) for i in measured]
+                    ).mean()
+                ),
+                3,
+            )
+            for name in FIELDS
+        }
+    models = _fit_models(features, examples, _weights(len(team), len(prior)))
+    return Trained(
+        vectorizer,
+        models,
+        team_tickets=len(team),
+        prior_tickets=len(prior),
+        holdout=holdout,
+        seconds=round(time.perf_counter() - started, 2),
+    )
+
+
+# Trained models kept in the database: the one in use and a few before it.
+KEEP_MODELS = 3
+
+
+def store(trained: Trained, *, confirmed_until) -> "LearnedModel":
+    """Save a trained model as the newest version; older ones beyond KEEP_MODELS go."""
+    from classifier.models import LearnedModel
+
+    saved = LearnedModel.objects.create(
+        team_tickets=trained.team_tickets,
+        prior_tickets=trained.prior_tickets,
+        confirmed_until=confirmed_until,
+        holdout=trained.holdout,
+        seconds=trained.seconds,
+        artifact=trained.dumps(),
+    )
+    saved.refresh_from_db(fields=["trained_at"])
+    kept = LearnedModel.objects.values_list("pk", flat=True)[:KEEP_MODELS]
+    LearnedModel.objects.exclude(pk__in=list(kept)).delete()
+    return saved
+
+
+def newest() -> "LearnedModel | None":
+    """The model in use, without its artifact."""
+    from classifier.models import LearnedModel
+
+    return LearnedModel.objects.defer("artifact").first()
+
+
+class LearnedClassifier:
+    """The chain's learned backend. It abstains (the chain asks the next backend)
+    until a model learned from `min_tickets` confirmed tickets, and whenever it is less
+    sure than `threshold`: the rules then answer."""
+
+    backend = Backend.LEARNED
+
+    def __init__(
+        self,
+        *,
+        min_tickets: int,
+        threshold: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.min_tickets = min_tickets
+        self.threshold = threshold
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._loaded: Trained | None = None
+        self._version: int | None = None
+        self._checked_at: float | None = None
+
+    @property
+    def model(self) -> str | None:
+        return f"v{self._version}" if self._version is not None else None
+
+    def classify(self, title: str, description: str, shots: Sequence[Shot] = ()) -> Labels:
+        trained = self.current()
+        if trained is None:
+            raise Abstained("no model trained yet")
+        if trained.team_tickets < self.min_tickets:
+            raise Abstained(
+                f"learned from {trained.team_tickets} confirmed tickets; "
+                f"answers from {self.min_tickets}"
+            )
+        labels, confidence = trained.predict(title, description)
+        if confidence < self.threshold:
+            raise Abstained(f"not sure ({confidence:.2f} < {self.threshold:g})")
+        return replace(labels, confidence=confidence)
+
+    def current(self) -> Trained | None:
+        """The newest trained model, loaded once per version; the database is asked for
+        a newer one at most every REFRESH_SECONDS."""
+        with self._lock:
+            now = self._clock()
+            if self._checked_at is not None and now - self._checked_at < REFRESH_SECONDS:
+                return self._loaded
+            self._checked_at = now
+            saved = newest()
+            if saved is None or saved.pk == self._version:
+                return self._loaded
+            from classifier.models import LearnedModel
+
+            artifact = LearnedModel.objects.values_list("artifact", flat=True).get(pk=saved.pk)
+            self._loaded = Trained.loads(
+                bytes(artifact),
+                team_tickets=saved.team_tickets,
+                prior_tickets=saved.prior_tickets,
+                holdout=saved.holdout,
+                seconds=saved.seconds,
+            )
+            self._version = saved.pk
+            logger.info("learned model v%s loaded (%s tickets)", saved.pk, saved.team_tickets)
+            return self._loaded
+
+    def health(self) -> dict:
+        trained = self.current()
+        state = {"name": self.backend.value, "enabled": True, "model": self.model}
+        if trained is None or trained.team_tickets < self.min_tickets:
+            learned = trained.team_tickets if trained else 0
+            return {
+                **state,
+                "state": BackendState.LEARNING,
+                "detail": f"learned from {learned} of the {self.min_tickets} confirmed "
+                "tickets it needs",
+            }
+        return {
+            **state,
+            "state": BackendState.READY,
+            "detail": f"learned from {trained.team_tickets} confirmed tickets; answers "
+            f"when at least {self.threshold:g} sure",
+        }
+
+    def warm_up(self) -> None:
+        """Load the newest model before the first ticket needs it."""
+        self.current()

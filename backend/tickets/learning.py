@@ -1,0 +1,153 @@
+"""What the classifier learns from the desk: confirmed tickets become worked examples
+for the language models and training data for the learned model, which the worker
+retrains after every CLASSIFIER_RETRAIN_EVERY new confirmations.
+
+A ticket's labels are confirmed when an agent sets them (or saves them unchanged),
+resolves or closes the ticket with them, or files it with both labels chosen.
+"""
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import F, QuerySet
+from django.db.models.functions import Upper
+from django.utils import timezone
+from django_tasks import task
+
+from accounts.models import User
+from classifier import learned
+from classifier.base import MAX_TITLE_CHARS, Shot
+from tickets.models import Status, Ticket
+
+logger = logging.getLogger(__name__)
+
+# Statuses that end an agent's work on a ticket: the labels it ends with were kept.
+FINAL = {Status.RESOLVED, Status.CLOSED}
+# One training at a time across every worker (a PostgreSQL advisory lock's key).
+TRAINING_LOCK = 7_311_001
+SIMILAR_LIMIT = 3
+
+
+def confirmation(ticket: Ticket, changes: dict[str, Any], actor: User | None) -> dict[str, Any]:
+    """The fields that record an agent's confirmation, when `changes` by `actor` set or
+    keep the ticket's labels; nothing otherwise. Resolving a ticket whose labels were
+    confirmed already confirms nothing new."""
+    if actor is None or not actor.is_agent:
+        return {}
+    sets_labels = bool(changes.keys() & {"category", "priority"})
+    keeps_labels = changes.get("status") in FINAL and ticket.labels_confirmed_at is None
+    if not (sets_labels or keeps_labels):
+        return {}
+    return {
+        "labels_confirmed_at": timezone.now(),
+        "labels_confirmed_by": actor,
+        "needs_triage": False,
+    }
+
+
+def query_text(title: str, description: str) -> str:
+    """What similar tickets are looked up by: the title, or without one the start of the
+    description (titles are compared, through their trigram index)."""
+    return (title.strip() or description.strip())[:MAX_TITLE_CHARS].upper()
+
+
+def similar(title: str, description: str, tickets: QuerySet[Ticket]) -> QuerySet[Ticket]:
+    """The tickets of `tickets` whose titles are most like this ticket's (see
+    query_text; pg_trgm similarity of at least pg_trgm.similarity_threshold, 0.3 by
+    default), most similar first."""
+    text = query_text(title, description)
+    if not text:
+        return tickets.none()
+    from django.contrib.postgres.search import TrigramSimilarity
+
+    return (
+        tickets.alias(title_upper=Upper("title"))
+        .filter(title_upper__trigram_similar=text)
+        .annotate(similarity=TrigramSimilarity(Upper("title"), text))
+        .order_by("-similarity", "-id")
+    )
+
+
+def similar_for(person: User, title: str) -> list[Ticket]:
+    """Up to three existing tickets titled like this that `person` may see: agents any,
+    a requester only their own."""
+    visible = Ticket.objects.all()
+    if not person.is_agent:
+        visible = visible.filter(requester=person)
+    return list(similar(title, "", visible).only("id", "title", "status")[:SIMILAR_LIMIT])
+
+
+def shots(title: str, description: str) -> list[Shot]:
+    """The confirmed tickets most like this one, as worked examples for a prompt."""
+    confirmed = Ticket.objects.filter(labels_confirmed_at__isnull=False)
+    rows = similar(title, description, confirmed).values(
+        "id", "title", "description", "category", "priority"
+    )
+    return [Shot(**row) for row in rows[:SIMILAR_LIMIT]]
+
+
+def retrain_if_due() -> bool:
+    """Queue a retraining once CLASSIFIER_RETRAIN_EVERY confirmations are newer than the
+    model in use; call it in the transaction that confirmed. The task checks again,
+    so a few extra ones queued meanwhile do nothing."""
+    if not _due():
+        return False
+    retrain_classifier.enqueue()
+    return True
+
+
+def _due() -> bool:
+    every = settings.CLASSIFIER_RETRAIN_EVERY
+    newest = learned.newest()
+    pending = Ticket.objects.filter(labels_confirmed_at__isnull=False)
+    if newest is not None and newest.confirmed_until is not None:
+        pending = pending.filter(labels_confirmed_at__gt=newest.confirmed_until)
+    return pending[:every].count() >= every
+
+
+@task()
+def retrain_classifier() -> None:
+    """Retrain the learned model when it is due, unless another worker is at it."""
+    train(only_if_due=True)
+
+
+def train(*, only_if_due: bool = False):
+    """Train and store a new learned model on the confirmed tickets (the newest first);
+    None when another training holds the lock, or nothing is due."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [TRAINING_LOCK])
+        if not cursor.fetchone()[0]:
+            return None
+        try:
+            if only_if_due and not _due():
+                return None
+            examples, confirmed_until = confirmed_examples()
+            trained = learned.train(examples)
+            saved = learned.store(trained, confirmed_until=confirmed_until)
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [TRAINING_LOCK])
+    logger.info(
+        "learned model v%s trained on %s confirmed tickets in %ss; held out: %s",
+        saved.pk,
+        saved.team_tickets,
+        saved.seconds,
+        saved.holdout,
+    )
+    return saved
+
+
+def confirmed_examples() -> tuple[Sequence[learned.Example], Any]:
+    """The newest confirmed tickets (at most learned.MAX_TRAINING_TICKETS), and the
+    newest confirmation among them."""
+    rows = list(
+        Ticket.objects.filter(labels_confirmed_at__isnull=False)
+        .order_by(F("labels_confirmed_at").desc(), "-id")
+        .values_list("title", "description", "category", "priority", "labels_confirmed_at")[
+            : learned.MAX_TRAINING_TICKETS
+        ]
+    )
+    examples = [learned.Example(*row[:4]) for row in rows]
+    return examples, rows[0][4] if rows else None

@@ -1,0 +1,198 @@
+"""How well the classifier does on the tickets agents confirmed: per backend and per
+label, weekly, by confidence, and which learned model is in use (GET
+/api/classifier/report/ and the Accuracy page)."""
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from classifier import learned
+from classifier.base import Backend
+from labels import Category, Priority
+from tickets.models import Ticket
+
+FIELDS = {"category": list(Category.values), "priority": list(Priority.values)}
+WEEKS = 12
+BUCKETS = 10  # confidence buckets of 0.1
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def classifier_report(now: datetime | None = None) -> dict:
+    now = now or timezone.now()
+    confirmed = Ticket.objects.filter(
+        labels_confirmed_at__isnull=False, classified_by__isnull=False
+    )
+    groups = Counter()
+    for row in confirmed.values(
+        "classified_by", "suggested_category", "category", "suggested_priority", "priority"
+    ).annotate(tickets=Count("id")):
+        groups[
+            (
+                row["classified_by"],
+                row["suggested_category"],
+                row["category"],
+                row["suggested_priority"],
+                row["priority"],
+            )
+        ] += row["tickets"]
+    backends = [
+        _backend_report(name, {key: n for key, n in groups.items() if key[0] == name})
+        for name in Backend.values
+    ]
+    return {
+        "confirmed_tickets": sum(groups.values()),
+        "overall": _backend_report("all", groups),
+        "backends": [backend for backend in backends if backend["tickets"]],
+        "weekly": _weekly(confirmed, now),
+        "confidence": _confidence(confirmed),
+        "learned_model": _learned_model(),
+    }
+
+
+def _backend_report(name: str, groups: dict[tuple, int]) -> dict:
+    tickets = sum(groups.values())
+    pairs = {
+        "category": Counter(),
+        "priority": Counter(),
+    }
+    both = 0
+    for (_, s_cat, cat, s_pri, pri), n in groups.items():
+        pairs["category"][(cat, s_cat)] += n
+        pairs["priority"][(pri, s_pri)] += n
+        both += n if (s_cat, s_pri) == (cat, pri) else 0
+    fields = {}
+    for field, labels in FIELDS.items():
+        counts = pairs[field]
+        right = sum(n for (actual, suggested), n in counts.items() if actual == suggested)
+        fields[field] = {
+            "accuracy": _rate(right, tickets),
+            "labels": [_label(label, counts) for label in labels],
+            # Rows: the label agents confirmed; columns: the suggestion.
+            "confusion": [
+                [counts[(actual, suggested)] for suggested in labels] for actual in labels
+            ],
+        }
+    return {
+        "backend": name,
+        "tickets": tickets,
+        "both_accuracy": _rate(both, tickets),
+        "category": fields["category"],
+        "priority": fields["priority"],
+    }
+
+
+def _label(label: str, counts: Counter) -> dict:
+    suggested = sum(n for (_, s), n in counts.items() if s == label)
+    actual = sum(n for (a, _), n in counts.items() if a == label)
+    right = counts[(label, label)]
+    return {
+        "label": label,
+        "suggested": suggested,
+        "confirmed": actual,
+        "precision": _rate(right, suggested),
+        "recall": _rate(right, actual),
+    }
+
+
+def _agreed():
+    return Q(category=F("suggested_category")) & Q(priority=F("suggested_priority"))
+
+
+def _weekly(confirmed, now: datetime) -> list[dict]:
+    """The last WEEKS weeks by the week the ticket was filed, empty weeks included."""
+    this_week = timezone.localtime(now).date() - timedelta(days=now.weekday())
+    first = this_week - timedelta(weeks=WEEKS - 1)
+    rows = {
+        row["week"].date() if isinstance(row["week"], datetime) else row["week"]: row
+        for row in confirmed.filter(created_at__date__gte=first)
+        .annotate(week=TruncWeek("created_at"))
+        .values("week")
+        .annotate(
+            tickets=Count("id"),
+            category_agreed=Count("id", filter=Q(category=F("suggested_category"))),
+            priority_agreed=Count("id", filter=Q(priority=F("suggested_priority"))),
+        )
+    }
+    weeks = []
+    for index in range(WEEKS):
+        week = first + timedelta(weeks=index)
+        row = rows.get(week, {"tickets": 0, "category_agreed": 0, "priority_agreed": 0})
+        weeks.append(
+            {
+                "week": week,
+                "tickets": row["tickets"],
+                "category_rate": _rate(row["category_agreed"], row["tickets"]),
+                "priority_rate": _rate(row["priority_agreed"], row["tickets"]),
+            }
+        )
+    return weeks
+
+
+def _confidence(confirmed) -> dict:
+    """Whether confidence means something: how often suggestions at each confidence
+    were right (both labels kept), and above vs below the threshold."""
+    threshold = settings.CLASSIFIER_CONFIDENCE_THRESHOLD
+    rows = confirmed.values("confidence").annotate(
+        tickets=Count("id"), right=Count("id", filter=_agreed())
+    )
+    buckets = [{"tickets": 0, "right": 0, "total": 0.0} for _ in range(BUCKETS)]
+    sides = {name: {"tickets": 0, "right": 0} for name in ("above", "below", "unknown")}
+    for row in rows:
+        confidence = row["confidence"]
+        if confidence is None:
+            side = "unknown"
+        else:
+            side = "below" if confidence < threshold else "above"
+            bucket = buckets[min(int(confidence * BUCKETS), BUCKETS - 1)]
+            bucket["tickets"] += row["tickets"]
+            bucket["right"] += row["right"]
+            bucket["total"] += confidence * row["tickets"]
+        sides[side]["tickets"] += row["tickets"]
+        sides[side]["right"] += row["right"]
+    return {
+        "threshold": threshold,
+        **{
+            name: {"tickets": side["tickets"], "accuracy": _rate(side["right"], side["tickets"])}
+            for name, side in sides.items()
+        },
+        "reliability": [
+            {
+                "low": index / BUCKETS,
+                "high": (index + 1) / BUCKETS,
+                "tickets": bucket["tickets"],
+                "mean_confidence": _rate(bucket["total"], bucket["tickets"]),
+                "accuracy": _rate(bucket["right"], bucket["tickets"]),
+            }
+            for index, bucket in enumerate(buckets)
+        ],
+    }
+
+
+def _learned_model() -> dict | None:
+    model = learned.newest()
+    pending = Ticket.objects.filter(labels_confirmed_at__isnull=False)
+    if model is not None and model.confirmed_until is not None:
+        pending = pending.filter(labels_confirmed_at__gt=model.confirmed_until)
+    state = {
+        "min_tickets": settings.CLASSIFIER_LEARNED_MIN_TICKETS,
+        "retrain_every": settings.CLASSIFIER_RETRAIN_EVERY,
+        "new_confirmations": pending.count(),
+    }
+    if model is None:
+        return state | {"version": None}
+    return state | {
+        "version": model.pk,
+        "trained_at": model.trained_at,
+        "team_tickets": model.team_tickets,
+        "prior_tickets": model.prior_tickets,
+        "holdout": model.holdout,
+        "seconds": model.seconds,
+        "answering": model.team_tickets >= settings.CLASSIFIER_LEARNED_MIN_TICKETS,
+    }
