@@ -107,7 +107,8 @@ def _agreed():
 
 def _weekly(confirmed, now: datetime) -> list[dict]:
     """The last WEEKS weeks by the week the ticket was filed, empty weeks included."""
-    this_week = timezone.localtime(now).date() - timedelta(days=now.weekday())
+    today = timezone.localdate(now)
+    this_week = today - timedelta(days=today.weekday())
     first = this_week - timedelta(weeks=WEEKS - 1)
     rows = {
         row["week"].date() if isinstance(row["week"], datetime) else row["week"]: row

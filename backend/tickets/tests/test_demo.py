@@ -52,9 +52,22 @@ def test_demo_tickets_have_owners_conversations_and_replies_waiting(client_as):
     assert conversation.filter(author__role=Role.REQUESTER).exists()
     assert all(c.ticket.created_at <= c.created_at <= timezone.now() for c in Comment.objects.all())
     for ticket in Ticket.objects.all():
-        [created] = client_as(alex).get(f"/api/tickets/{ticket.pk}/history/").json()
+        suggested, created = client_as(alex).get(f"/api/tickets/{ticket.pk}/history/").json()
+        assert suggested["event"] == "suggested"
         assert parse_datetime(created["at"]) == ticket.created_at
     assert Comment.objects.filter(internal=True).exists()
+
+
+def test_demo_tickets_carry_suggestions_confirmations_and_some_triage(client_as):
+    call_command("load_demo")
+    alex = User.objects.get(email="alex@demo.example")
+    done = Ticket.objects.filter(status__in=["resolved", "closed"])
+    assert done.exists()
+    assert not done.filter(labels_confirmed_at__isnull=True).exists()
+    assert all(0 < ticket.confidence <= 1 for ticket in Ticket.objects.all())
+    report = client_as(alex).get("/api/classifier/report/").json()
+    assert report["confirmed_tickets"] == done.count()
+    assert client_as(alex).get("/api/tickets/queues/").json()["triage"] >= 1
 
 
 def test_the_demo_never_touches_a_desk_in_use_and_can_run_again():

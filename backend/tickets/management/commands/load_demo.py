@@ -3,6 +3,7 @@ from datetime import timedelta
 from itertools import cycle
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
@@ -10,6 +11,8 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, demo_people_create
 from accounts.models import Role, User
+from classifier.rules import RulesClassifier
+from tickets import learning
 from tickets.models import Comment, Ticket, TicketEvent
 from tickets.services import reply_changes
 
@@ -37,6 +40,24 @@ class Command(BaseCommand):
         self.stdout.write(f"Loaded {count} demo tickets.")
 
 
+def _suggestion(sample: dict, assignee: User | None, agent: User, last_word) -> dict:
+    """What the keyword rules suggest for a sample (the rules, so a demo never waits
+    for a model); resolved and closed ones were confirmed by their agent, and an
+    unassigned open one that the rules were unsure of waits in the Triage queue."""
+    labels = RulesClassifier().classify(sample["title"], sample["description"])
+    done = sample["status"] in learning.FINAL
+    unsure = labels.confidence < settings.CLASSIFIER_CONFIDENCE_THRESHOLD
+    return {
+        "suggested_category": labels.category,
+        "suggested_priority": labels.priority,
+        "classified_by": RulesClassifier.backend,
+        "confidence": labels.confidence,
+        "labels_confirmed_at": last_word if done else None,
+        "labels_confirmed_by": (assignee or agent) if done else None,
+        "needs_triage": unsure and not done and assignee is None,
+    }
+
+
 def _load_tickets(people: list[User]) -> int:
     """The sample tickets, with their assignees and conversations (the file names the
     agents by the local part of their address; "requester" is the ticket's own)."""
@@ -55,6 +76,7 @@ def _load_tickets(people: list[User]) -> int:
         assignee = agents.get(sample.pop("assignee", None))
         ticket = Ticket(
             **sample,
+            **_suggestion(sample, assignee, agents["alex"], created + timedelta(hours=talk)),
             requester=next(requesters),
             assignee=assignee,
             created_at=created,
