@@ -2,6 +2,8 @@
 
     scripts/eval [--backend rules|ollama|cloud|chain] [--split dev|holdout|all]
                  [--png PATH] [--errors]
+    scripts/eval --stream [--seeds 1,2,3] [--convention billing-high] [--every N]
+                 [--min-tickets N] [--threshold X] [--window N]
 
 Prints the accuracy of each field (overall and by kind of ticket), the confusion
 matrices and the latency p50/p95. A model backend is called directly, without the
@@ -162,6 +164,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="a JSONL file of tickets")
     parser.add_argument("--png", type=Path, help="also save the confusion matrices here")
     parser.add_argument("--errors", action="store_true", help="list every misclassified ticket")
+    parser.add_argument(
+        "--stream",
+        action="store_true",
+        help="replay the tickets in order, confirming each after it is classified and "
+        "retraining the learned model; print the learning curve (see classifier/stream.py)",
+    )
+    parser.add_argument("--seeds", default="1,2,3", help="--stream: shuffles to replay")
+    parser.add_argument(
+        "--convention",
+        choices=["billing-high"],
+        help="--stream: relabel the tickets with another team's convention first",
+    )
+    parser.add_argument("--every", type=int, help="--stream: retrain after this many tickets")
+    parser.add_argument(
+        "--min-tickets", type=int, help="--stream: the learned model answers from this many"
+    )
+    parser.add_argument("--threshold", type=float, help="--stream: the confidence threshold")
+    parser.add_argument("--window", type=int, default=50, help="--stream: tickets per row")
     args = parser.parse_args(argv)
 
     # The settings module insists on these; the evaluation touches no database.
@@ -177,6 +197,25 @@ def main(argv: list[str] | None = None) -> int:
     tickets = load(args.data, args.split)
     if not tickets:
         sys.exit(f"no tickets in {args.data} for split {args.split!r}")
+    if args.stream:
+        from django.conf import settings
+
+        from classifier import stream
+
+        stream.main(
+            tickets,
+            seeds=[int(seed) for seed in args.seeds.split(",")],
+            every=args.every or settings.CLASSIFIER_RETRAIN_EVERY,
+            min_tickets=args.min_tickets or settings.CLASSIFIER_LEARNED_MIN_TICKETS,
+            threshold=(
+                settings.CLASSIFIER_CONFIDENCE_THRESHOLD
+                if args.threshold is None
+                else args.threshold
+            ),
+            window=args.window,
+            convention=args.convention,
+        )
+        return 0
     results = run(args.backend, tickets)
     report(args.backend, results, choices)
     if args.errors:

@@ -1,4 +1,5 @@
 import logging
+import math
 import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from itertools import islice
@@ -342,3 +343,13 @@ def test_health_stays_cheap_when_ollama_hangs(fake_ollama, behaviour, detail):
 
     assert state["state"] == "unreachable"
     assert detail in state["detail"]  # after HEALTH_TIMEOUT, not the server's seconds
+
+
+def test_token_probabilities_that_do_not_spell_the_answer_give_no_confidence():
+    from classifier import prompt
+
+    answer = '{"category": "billing", "priority": "high"}'
+    assert prompt.confidence(answer, [("{", -0.1), ("nonsense", -0.2)]) is None
+    spelled = [('{"category": "', 0.0), ("bill", -0.2), ('ing", "priority": "', 0.0)]
+    spelled += [("high", -0.3), ('"}', 0.0)]
+    assert prompt.confidence(answer, spelled) == round(math.exp(-0.5), 4)
