@@ -25,7 +25,8 @@ BACKEND_DIR = Path(__file__).resolve().parent.parent
 
 SEED_SQL = """
 INSERT INTO tickets_ticket
-    (title, description, category, priority, status, created_at, updated_at, requester_id)
+    (title, description, category, priority, status, created_at, updated_at, requester_id,
+     suggested_category, suggested_priority, classified_by, confidence, labels_confirmed_at)
 SELECT
     (ARRAY['Cannot log in', 'Refund request', 'App crashes on start', 'Question about plans',
            'Export is slow', 'Charged twice', 'Reset my password', 'Feature idea'])[1 + n %% 8]
@@ -36,7 +37,14 @@ SELECT
     (ARRAY['open', 'in_progress', 'resolved', 'closed'])[1 + (n / 16) %% 4],
     now() - make_interval(secs => n * 60),
     now() - make_interval(secs => n * 60),
-    (%s::bigint[])[1 + n %% cardinality(%s::bigint[])]
+    (%s::bigint[])[1 + n %% cardinality(%s::bigint[])],
+    -- The rules suggested them; agents changed one category in 7 and one priority in 5.
+    (ARRAY['billing', 'technical', 'account', 'general'])[1 + (n + (n %% 7 = 0)::int) %% 4],
+    (ARRAY['low', 'medium', 'high', 'critical'])[1 + (n / 4 + (n %% 5 = 0)::int) %% 4],
+    'rules',
+    0.3 + (n %% 70) / 100.0,
+    -- Resolved and closed tickets had their labels confirmed.
+    CASE WHEN (n / 16) %% 4 >= 2 THEN now() - make_interval(secs => n * 60) END
 FROM generate_series(1, %s) AS n
 """
 
@@ -119,6 +127,14 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     print(f"Seeding {args.tickets} tickets...", flush=True)
     agent_token, requester_token = seed(args.tickets)
+    from tickets import learning
+
+    trained = learning.train()
+    print(
+        f"Trained the learned model on {trained.team_tickets} confirmed tickets "
+        f"(the newest) in {trained.seconds:.1f} s",
+        flush=True,
+    )
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -167,6 +183,8 @@ def main() -> None:
             ),
             "queue counts": (f"{base}/api/tickets/queues/", None),
             "stats": (f"{base}/api/tickets/stats/", None),
+            "classifier report": (f"{base}/api/classifier/report/", None),
+            "similar tickets": (f"{base}/api/tickets/similar/", {"title": "Charged twice"}),
             "classify (rules)": (f"{base}/api/tickets/classify/", {"description": ticket}),
             "create (classified)": (
                 f"{base}/api/tickets/",
@@ -176,6 +194,10 @@ def main() -> None:
         as_requester = {
             "list, as a requester": (f"{base}/api/tickets/", None),
             "search, as a requester": (f"{base}/api/tickets/?search=refund", None),
+            "similar, as a requester": (
+                f"{base}/api/tickets/similar/",
+                {"title": "Charged twice"},
+            ),
         }
         print(f"{'request':<24}{'median ms':>10}{'p95 ms':>9}")
         for token, timed in ((agent_token, cases), (requester_token, as_requester)):

@@ -95,17 +95,21 @@ class Trained:
         return self.predict_many([(title, description)])[0]
 
     def predict_many(self, tickets: Sequence[tuple[str, str]]) -> list[tuple[Labels, float]]:
-        features = self.vectorizer.transform(
-            ["\n".join(classified_part(title, description)) for title, description in tickets]
-        )
+        import sklearn
+
+        texts = ["\n".join(classified_part(title, description)) for title, description in tickets]
         answers: dict[str, list[tuple[str, float]]] = {}
-        for name, model in self.models.items():
-            probabilities = model.predict_proba(features)
-            best = probabilities.argmax(axis=1)
-            answers[name] = [
-                (str(model.classes_[index]), float(row[index]))
-                for index, row in zip(best, probabilities, strict=True)
-            ]
+        # The input is our own vectors: scikit-learn's checks of it cost a fifth of a
+        # prediction (0.7 of 3.5 ms).
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            features = self.vectorizer.transform(texts)
+            for name, model in self.models.items():
+                probabilities = model.predict_proba(features)
+                best = probabilities.argmax(axis=1)
+                answers[name] = [
+                    (str(model.classes_[index]), float(row[index]))
+                    for index, row in zip(best, probabilities, strict=True)
+                ]
         return [
             (
                 Labels(category=Category(category), priority=Priority(priority)),

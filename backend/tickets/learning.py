@@ -57,17 +57,17 @@ def query_text(title: str, description: str) -> str:
 def similar(title: str, description: str, tickets: QuerySet[Ticket]) -> QuerySet[Ticket]:
     """The tickets of `tickets` whose titles are most like this ticket's (see
     query_text; pg_trgm similarity of at least pg_trgm.similarity_threshold, 0.3 by
-    default), most similar first."""
+    default), nearest first, read in that order from the title's GiST index."""
+    from django.contrib.postgres.search import TrigramDistance
+
     text = query_text(title, description)
     if not text:
         return tickets.none()
-    from django.contrib.postgres.search import TrigramSimilarity
-
     return (
         tickets.alias(title_upper=Upper("title"))
         .filter(title_upper__trigram_similar=text)
-        .annotate(similarity=TrigramSimilarity(Upper("title"), text))
-        .order_by("-similarity", "-id")
+        .alias(distance=TrigramDistance(Upper("title"), text))
+        .order_by("distance", "-id")
     )
 
 

@@ -2,7 +2,7 @@ import pghistory
 import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import GinIndex, GistIndex, OpClass
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Length, Now, Upper
@@ -266,6 +266,11 @@ class Ticket(models.Model):
             GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="ticket_title_trgm"),
             GinIndex(
                 OpClass(Upper("description"), name="gin_trgm_ops"), name="ticket_description_trgm"
+            ),
+            # Similar tickets: the few nearest titles by trigram distance, read from the
+            # index in that order (GIN cannot order; it would rank every match).
+            GistIndex(
+                OpClass(Upper("title"), name="gist_trgm_ops"), name="ticket_title_trgm_nearest"
             ),
         ]
 
