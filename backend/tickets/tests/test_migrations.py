@@ -13,7 +13,7 @@ BEFORE = ("tickets", "0011_priority_rank_and_sort_indexes")
 
 
 @pytest.mark.django_db(transaction=True)
-def test_upgrading_fills_in_last_replies_unread_replies_and_resolution_times():
+def test_upgrading_fills_in_replies_resolution_times_and_confirmations():
     executor = MigrationExecutor(connection)
     executor.migrate([BEFORE])
     old = executor.loader.project_state([BEFORE]).apps
@@ -64,3 +64,7 @@ def test_upgrading_fills_in_last_replies_unread_replies_and_resolution_times():
     assert rows[silent.pk].last_reply_at is None
     assert rows[resolved.pk].resolved_at is not None
     assert rows[waiting.pk].resolved_at is None
+    # 0014: a resolved ticket kept its labels to the end, confirmed by nobody recorded.
+    assert rows[resolved.pk].labels_confirmed_at == rows[resolved.pk].resolved_at
+    assert rows[resolved.pk].labels_confirmed_by_id is None
+    assert rows[waiting.pk].labels_confirmed_at is None
