@@ -56,6 +56,15 @@ class Labels:
     category: Category
     priority: Priority
     confidence: float | None = None
+    # The model that answered, when the backend's own can change between calls (the
+    # learned model's version).
+    model: str | None = None
+
+
+def is_unsure(confidence: float | None, threshold: float) -> bool:
+    """Below the threshold a suggestion is left for a person; without a confidence the
+    classifier cannot tell, and it is not flagged."""
+    return confidence is not None and confidence < threshold
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from classifier.base import (
     Labels,
     Shot,
     Suggestion,
+    is_unsure,
 )
 from classifier.learned import LearnedClassifier
 from classifier.ollama import OllamaClassifier
@@ -42,8 +43,11 @@ logger = logging.getLogger(__name__)
 
 CACHE_SIZE = 1024
 ORDER = [Backend.OLLAMA.value, Backend.CLOUD.value, Backend.LEARNED.value, Backend.RULES.value]
-# The backends that read worked examples: the language models.
-READS_SHOTS = {Backend.OLLAMA, Backend.CLOUD}
+# The backends that read worked examples: the local language model. Other requesters'
+# tickets never go to a cloud API: it gets only the ticket it classifies.
+READS_SHOTS = {Backend.OLLAMA}
+# Slow, and asked with the prompt: their answers are cached and carry its version.
+LANGUAGE_MODELS = {Backend.OLLAMA, Backend.CLOUD}
 
 
 @dataclass
@@ -98,7 +102,7 @@ class Chain:
             if not self._may_try(backend):
                 continue
             if backend.backend in READS_SHOTS and examples is None:
-                examples = shots() if shots else ()
+                examples = _examples(shots)
             used = examples if backend.backend in READS_SHOTS else ()
             try:
                 labels = backend.classify(title, description, used or ())
@@ -115,7 +119,7 @@ class Chain:
                 continue
             self._record_success(backend)
             suggestion = self._suggestion(backend, labels, used or (), started)
-            if backend.backend in READS_SHOTS:
+            if backend.backend in LANGUAGE_MODELS:
                 self._remember(key, suggestion)
             return suggestion
         # Not cached: the last resort is instant, and a cached answer would hide a model
@@ -126,15 +130,15 @@ class Chain:
     def _suggestion(
         self, backend: Classifier, labels: Labels, shots: Sequence[Shot], started: float
     ) -> Suggestion:
-        reads_prompt = backend.backend in READS_SHOTS
+        reads_prompt = backend.backend in LANGUAGE_MODELS
         return Suggestion(
             category=labels.category,
             priority=labels.priority,
             backend=backend.backend,
-            model=backend.model,
+            model=labels.model or backend.model,
             latency_ms=self._elapsed_ms(started),
             confidence=labels.confidence,
-            unsure=labels.confidence is not None and labels.confidence < self.threshold,
+            unsure=is_unsure(labels.confidence, self.threshold),
             prompt_version=prompt.VERSION if reads_prompt else None,
             examples=tuple(shot.id for shot in shots),
         )
@@ -223,6 +227,18 @@ class Chain:
         usable = [state for state in backends if state["state"].usable]
         listed = sorted(backends + self.disabled, key=lambda state: ORDER.index(state["name"]))
         return {"active": usable[0]["name"], "backends": listed}
+
+
+def _examples(shots: Callable[[], Sequence[Shot]] | None) -> Sequence[Shot]:
+    """The worked examples, or none when finding them fails: a prompt without them is
+    still a good prompt, and classify() never raises."""
+    if shots is None:
+        return ()
+    try:
+        return shots()
+    except Exception:
+        logger.exception("finding worked examples failed; asking without them")
+        return ()
 
 
 def build_chain(*, clock: Callable[[], float] = time.monotonic) -> Chain:

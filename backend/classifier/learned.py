@@ -88,6 +88,7 @@ class Trained:
     prior_tickets: int
     holdout: dict[str, float | int | None] = field(default_factory=dict)
     seconds: float = 0.0
+    version: int | None = None  # once stored
 
     def predict(self, title: str, description: str) -> tuple[Labels, float]:
         """The most probable labels and the probability that both are right (the
@@ -121,16 +122,32 @@ class Trained:
         ]
 
     def dumps(self) -> bytes:
+        import sklearn
+
         buffer = io.BytesIO()
-        joblib.dump(
-            {"vectorizer": self.vectorizer, "models": self.models}, buffer, compress=("zlib", 3)
-        )
+        parts = {
+            "vectorizer": self.vectorizer,
+            "models": self.models,
+            "sklearn": sklearn.__version__,
+        }
+        joblib.dump(parts, buffer, compress=("zlib", 3))
         return buffer.getvalue()
 
     @classmethod
     def loads(cls, artifact: bytes, **metadata) -> "Trained":
+        """A stored model, or ModelOutdated when another scikit-learn version made it:
+        its objects are not promised to load or to behave the same."""
+        import sklearn
+
+        # Written only by this server's own training (store), never from a request.
         parts = joblib.load(io.BytesIO(artifact))
+        if parts.get("sklearn") != sklearn.__version__:
+            raise ModelOutdated(f"trained with scikit-learn {parts.get('sklearn')}")
         return cls(vectorizer=parts["vectorizer"], models=parts["models"], **metadata)
+
+
+class ModelOutdated(Exception):
+    """A stored model that this installation cannot use; the next training replaces it."""
 
 
 def rules_features(texts: Sequence[str]):
@@ -177,7 +194,7 @@ def _vectorizer():
                 "characters",
                 TfidfVectorizer(
                     analyzer="char_wb",
-                    ngram_range=(3, 5),
+                    ngram_range=(3, 4),
                     sublinear_tf=True,
                     min_df=2,
                     max_features=FEATURES,
@@ -299,7 +316,11 @@ def answer(
     labels, confidence = trained.predict(title, description)
     if confidence < threshold:
         raise Abstained(f"not sure ({confidence:.2f} < {threshold:g})")
-    return replace(labels, confidence=confidence)
+    return replace(labels, confidence=confidence, model=_name(trained.version))
+
+
+def _name(version: int | None) -> str | None:
+    return f"v{version}" if version is not None else None
 
 
 class LearnedClassifier:
@@ -321,39 +342,48 @@ class LearnedClassifier:
         self._clock = clock
         self._lock = threading.Lock()
         self._loaded: Trained | None = None
-        self._version: int | None = None
         self._checked_at: float | None = None
 
     @property
     def model(self) -> str | None:
-        return f"v{self._version}" if self._version is not None else None
+        loaded = self._loaded
+        return _name(loaded.version) if loaded is not None else None
 
     def classify(self, title: str, description: str, shots: Sequence[Shot] = ()) -> Labels:
         return answer(self.current(), title, description, self.min_tickets, self.threshold)
 
     def current(self) -> Trained | None:
         """The newest trained model, loaded once per version; the database is asked for
-        a newer one at most every REFRESH_SECONDS."""
+        a newer one at most every REFRESH_SECONDS. Meanwhile, and while a newer one
+        loads (a second or so), the one in hand answers."""
         with self._lock:
             now = self._clock()
             if self._checked_at is not None and now - self._checked_at < REFRESH_SECONDS:
                 return self._loaded
             self._checked_at = now
-            saved = newest()
-            if saved is None or saved.pk == self._version:
-                return self._loaded
-            from classifier.models import LearnedModel
+            loaded = self._loaded
+        saved = newest()
+        if saved is None or (loaded is not None and saved.pk == loaded.version):
+            return loaded
+        from classifier.models import LearnedModel
 
-            artifact = LearnedModel.objects.values_list("artifact", flat=True).get(pk=saved.pk)
-            self._loaded = Trained.loads(
+        artifact = LearnedModel.objects.values_list("artifact", flat=True).get(pk=saved.pk)
+        try:
+            fresh = Trained.loads(
                 bytes(artifact),
                 team_tickets=saved.team_tickets,
                 prior_tickets=saved.prior_tickets,
                 holdout=saved.holdout,
                 seconds=saved.seconds,
+                version=saved.pk,
             )
-            self._version = saved.pk
-            logger.info("learned model v%s loaded (%s tickets)", saved.pk, saved.team_tickets)
+        except ModelOutdated as error:
+            logger.warning("learned model v%s is not used: %s; retrain it", saved.pk, error)
+            return loaded
+        with self._lock:
+            if self._loaded is None or (self._loaded.version or 0) < saved.pk:
+                self._loaded = fresh
+                logger.info("learned model v%s loaded (%s tickets)", saved.pk, saved.team_tickets)
             return self._loaded
 
     def health(self) -> dict:

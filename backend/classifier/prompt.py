@@ -112,15 +112,19 @@ def confidence(content: str, tokens: Sequence[tuple[str, float]]) -> float | Non
         starts.append(position)
         position += len(token)
     for field in ("category", "priority"):
-        value = f'"{answer[field]}"'
-        start = content.find(value, content.find(f'"{field}"') + len(field) + 2) + 1
-        end = start + len(answer[field])
+        key = content.find(f'"{field}"')
+        value = content.find(f'"{answer[field]}"', key + len(field) + 2)
+        if key < 0 or value < 0:
+            return None  # spelled in another way (escaped): cannot tell
+        start, end = value + 1, value + 1 + len(answer[field])
         total += sum(
             logprob
             for (token, logprob), begin in zip(tokens, starts, strict=True)
             if begin < end and begin + len(token) > start
         )
-    return round(math.exp(total), 4)
+    if not math.isfinite(total):
+        return None
+    return round(min(1.0, math.exp(min(total, 0.0))), 4)
 
 
 def parse_labels(content: str | None) -> Labels:

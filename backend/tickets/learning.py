@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.db.models.functions import Upper
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from accounts.models import User
 from classifier import learned
@@ -26,8 +27,9 @@ logger = logging.getLogger(__name__)
 
 # Statuses that end an agent's work on a ticket: the labels it ends with were kept.
 FINAL = {Status.RESOLVED, Status.CLOSED}
-# One training at a time across every worker (a PostgreSQL advisory lock's key).
-TRAINING_LOCK = 7_311_001
+# One training at a time across every worker: a PostgreSQL advisory lock, keyed by a
+# namespace for this app's locks and one for training.
+TRAINING_LOCK = (0x6465736B, 1)  # "desk"
 SIMILAR_LIMIT = 3
 
 
@@ -91,21 +93,33 @@ def shots(title: str, description: str) -> list[Shot]:
 
 def retrain_if_due() -> bool:
     """Queue a retraining once CLASSIFIER_RETRAIN_EVERY confirmations are newer than the
-    model in use; call it in the transaction that confirmed. The task checks again,
-    so a few extra ones queued meanwhile do nothing."""
-    if not _due():
+    model in use, unless one is waiting already; call it in the transaction that
+    confirmed. The task checks again, so one queued by a concurrent request does
+    nothing."""
+    if not _due() or _retraining_waits():
         return False
     retrain_classifier.enqueue()
     return True
 
 
-def _due() -> bool:
-    every = settings.CLASSIFIER_RETRAIN_EVERY
+def new_confirmations() -> QuerySet[Ticket]:
+    """The confirmations newer than the learned model in use (all, before the first)."""
     newest = learned.newest()
     pending = Ticket.objects.filter(labels_confirmed_at__isnull=False)
     if newest is not None and newest.confirmed_until is not None:
         pending = pending.filter(labels_confirmed_at__gt=newest.confirmed_until)
-    return pending[:every].count() >= every
+    return pending
+
+
+def _due() -> bool:
+    every = settings.CLASSIFIER_RETRAIN_EVERY
+    return new_confirmations()[:every].count() >= every
+
+
+def _retraining_waits() -> bool:
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path=retrain_classifier.module_path
+    ).exists()
 
 
 @task()
@@ -116,19 +130,20 @@ def retrain_classifier() -> None:
 
 def train(*, only_if_due: bool = False):
     """Train and store a new learned model on the confirmed tickets (the newest first);
-    None when another training holds the lock, or nothing is due."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [TRAINING_LOCK])
+    None when another training holds the lock, or nothing is due.
+
+    The lock belongs to the transaction, so it cannot outlive it (a dropped connection,
+    an error, a pooler that hands the session to someone else); the transaction stays
+    open, idle, while the model fits (seconds)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", TRAINING_LOCK)
         if not cursor.fetchone()[0]:
             return None
-        try:
-            if only_if_due and not _due():
-                return None
-            examples, confirmed_until = confirmed_examples()
-            trained = learned.train(examples)
-            saved = learned.store(trained, confirmed_until=confirmed_until)
-        finally:
-            cursor.execute("SELECT pg_advisory_unlock(%s)", [TRAINING_LOCK])
+        if only_if_due and not _due():
+            return None
+        examples, confirmed_until = confirmed_examples()
+        trained = learned.train(examples)
+        saved = learned.store(trained, confirmed_until=confirmed_until)
     logger.info(
         "learned model v%s trained on %s confirmed tickets in %ss; held out: %s",
         saved.pk,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from classifier import learned
 from classifier.base import Backend
 from labels import Category, Priority
+from tickets.learning import new_confirmations
 from tickets.models import Ticket
 
 FIELDS = {"category": list(Category.values), "priority": list(Priority.values)}
@@ -178,13 +179,10 @@ def _confidence(confirmed) -> dict:
 
 def _learned_model() -> dict | None:
     model = learned.newest()
-    pending = Ticket.objects.filter(labels_confirmed_at__isnull=False)
-    if model is not None and model.confirmed_until is not None:
-        pending = pending.filter(labels_confirmed_at__gt=model.confirmed_until)
     state = {
         "min_tickets": settings.CLASSIFIER_LEARNED_MIN_TICKETS,
         "retrain_every": settings.CLASSIFIER_RETRAIN_EVERY,
-        "new_confirmations": pending.count(),
+        "new_confirmations": new_confirmations().count(),
     }
     if model is None:
         return state | {"version": None}

@@ -5,7 +5,7 @@ from rest_framework.exceptions import ErrorDetail
 
 from accounts.models import User
 from accounts.serializers import PersonRefSerializer
-from classifier.base import Backend
+from classifier.base import Backend, is_unsure
 from config.api import StrictBooleanField, StrictInputSerializer, TextField
 from labels import Category, Priority
 from tickets.filters import QUEUES
@@ -32,7 +32,8 @@ class TicketSerializer(serializers.ModelSerializer):
         "(POST …/read/). Always false for requesters.",
     )
     unsure = serializers.SerializerMethodField(
-        help_text="The suggestion's confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD."
+        help_text="The suggestion's confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD as "
+        "it is set now (needs_triage was decided with the threshold of its day)."
     )
     labels_confirmed_by = PersonRefSerializer(
         read_only=True,
@@ -91,9 +92,7 @@ class TicketSerializer(serializers.ModelSerializer):
         }
 
     def get_unsure(self, ticket: Ticket) -> bool:
-        return ticket.confidence is not None and (
-            ticket.confidence < settings.CLASSIFIER_CONFIDENCE_THRESHOLD
-        )
+        return is_unsure(ticket.confidence, settings.CLASSIFIER_CONFIDENCE_THRESHOLD)
 
 
 class SuggestionExampleSerializer(serializers.ModelSerializer):

@@ -107,7 +107,7 @@ def tickets_bulk_update(*, ids: list[int], changes: dict[str, Any], actor: User)
         # Locked in id order, so two bulk changes cannot deadlock each other.
         tickets = (
             Ticket.objects.select_for_update(of=("self",))
-            .select_related("requester", "assignee")
+            .select_related("requester", "assignee", "last_reply_by", "labels_confirmed_by")
             .order_by("pk")
             .in_bulk(ids)
         )

@@ -353,3 +353,15 @@ def test_token_probabilities_that_do_not_spell_the_answer_give_no_confidence():
     spelled = [('{"category": "', 0.0), ("bill", -0.2), ('ing", "priority": "', 0.0)]
     spelled += [("high", -0.3), ('"}', 0.0)]
     assert prompt.confidence(answer, spelled) == round(math.exp(-0.5), 4)
+
+
+def test_token_probabilities_out_of_range_give_a_bounded_or_no_confidence():
+    from classifier import prompt
+
+    answer = '{"category": "billing", "priority": "high"}'
+    spelled = [('{"category": "billing", "priority": "', 0.0), ("high", 0.5), ('"}', 0.0)]
+    assert prompt.confidence(answer, spelled) == 1.0
+    spelled[1] = ("high", float("nan"))
+    assert prompt.confidence(answer, spelled) is None
+    escaped = '{"category": "\\u0062illing", "priority": "high"}'
+    assert prompt.confidence(escaped, [(escaped, -0.1)]) is None

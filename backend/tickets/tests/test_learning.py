@@ -10,8 +10,12 @@ from django.core.management import call_command
 import classifier
 from accounts.models import Role
 from accounts.tests.factories import make_person
+from classifier.base import Shot
 from classifier.models import LearnedModel
-from classifier.tests.conftest import fake_ollama  # noqa: F401  (a fixture)
+from classifier.tests.conftest import (
+    fake_cloud,  # noqa: F401  (a fixture)
+    fake_ollama,  # noqa: F401  (a fixture)
+)
 from classifier.tests.fakes import MODEL, Behaviour
 from tickets import learning
 from tickets.models import Ticket
@@ -305,17 +309,51 @@ def test_the_learned_model_abstains_until_it_has_seen_enough_tickets(
     new = {"title": "Invoice 2001 has the wrong address", "description": "Please fix it."}
     answer = client_as(requester).post("/api/tickets/classify/", new, format="json").json()
     assert answer["backend"] == "rules"
+    learned_health = classifier.classifier_health()["backends"][2]
+    assert (learned_health["name"], learned_health["state"]) == ("learned", "learning")
+    assert "learned from 40 of the 100 confirmed tickets" in learned_health["detail"]
 
 
 def test_the_learned_model_abstains_when_unsure(client_as, requester, agent, settings):
     settings.CLASSIFIER_LEARNED_MIN_TICKETS = 40
     settings.CLASSIFIER_CONFIDENCE_THRESHOLD = 0.999
     confirmed_invoices(40, "critical", agent)
-    learning.train()
+    saved = learning.train()
     classifier.reset()
     new = {"title": "Invoice 2001 has the wrong address", "description": "Please fix it."}
     answer = client_as(requester).post("/api/tickets/classify/", new, format="json").json()
     assert answer["backend"] == "rules"
+    learned_health = classifier.classifier_health()["backends"][2]
+    assert (learned_health["state"], learned_health["model"]) == ("ready", f"v{saved.pk}")
+
+
+def test_a_failing_search_for_examples_costs_only_the_examples(
+    client_as,
+    requester,
+    fake_ollama,  # noqa: F811
+    monkeypatch,
+):
+    def broken(title, description):
+        raise RuntimeError("the trigram index is gone")
+
+    monkeypatch.setattr(learning, "shots", broken)
+    first = create(client_as(requester), **CLEAR)
+    second = create(client_as(requester), **VAGUE)
+    assert (first["classified_by"], second["classified_by"]) == ("ollama", "ollama")
+    assert len(fake_ollama.chats()[-1]["messages"]) == 2  # system prompt and the ticket
+
+
+def test_other_tickets_never_go_to_a_cloud_api(
+    client_as,
+    requester,
+    fake_cloud,  # noqa: F811
+):
+    make_ticket(title="Charged twice for March", labels_confirmed_at="2026-11-01T00:00Z")
+    ticket = create(client_as(requester), **CLEAR)
+    assert ticket["classified_by"] == "cloud"
+    assert ticket["prompt_version"] == classifier.prompt.VERSION
+    messages = fake_cloud.chats()[-1]["messages"]
+    assert [message["role"] for message in messages] == ["system", "user"]
 
 
 def test_train_classifier_prints_the_version_and_held_out_accuracy(agent, capsys):
@@ -336,8 +374,11 @@ def test_only_a_few_models_are_kept(agent):
 
 
 def test_the_prompt_version_moves_with_the_prompt():
-    """Change the prompt, bump prompt.VERSION and this pair together."""
+    """Change the prompt (its text or how the messages are built), then bump
+    prompt.VERSION and this pair together."""
     import hashlib
 
-    digest = hashlib.sha256(classifier.prompt.SYSTEM.encode()).hexdigest()[:12]
-    assert (classifier.prompt.VERSION, digest) == ("2", "b89389cf38eb")
+    shot = Shot(1, "Charged twice", "Two charges " * 100, "billing", "high")
+    messages = classifier.prompt.messages("A title", "A description", [shot] * 5)
+    digest = hashlib.sha256(json.dumps(messages).encode()).hexdigest()[:12]
+    assert (classifier.prompt.VERSION, digest) == ("2", "516422d8e5af")

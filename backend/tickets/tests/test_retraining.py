@@ -6,7 +6,7 @@ import time
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
 import classifier
@@ -74,11 +74,12 @@ def test_a_team_convention_is_learned_within_the_retrain_count(api, settings):
     assert retrainings_queued() == 1
 
 
-def test_a_queued_retraining_that_is_no_longer_due_does_nothing(api, settings):
+def test_one_retraining_waits_at_a_time_and_an_extra_one_does_nothing(api, settings):
     settings.CLASSIFIER_RETRAIN_EVERY = 5
     for pk in invoice_tickets(6):
         api.patch(f"/api/tickets/{pk}/", {"priority": "high"}, format="json")
-    assert retrainings_queued() == 2  # the fifth and the sixth confirmation
+    assert retrainings_queued() == 1  # the sixth finds one waiting
+    retrain_classifier.enqueue()  # as two requests confirming at once may
     run_worker()
     assert LearnedModel.objects.count() == 1
 
@@ -126,3 +127,34 @@ def _worker_thread() -> None:
         retrain_classifier.call()
     finally:
         connection.close()
+
+
+def test_one_training_at_a_time(agent):
+    """While one worker trains, another's training (or the command) does not start."""
+    from django.core.management.base import CommandError
+
+    from tickets import learning
+
+    invoice_tickets(3)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_lock():
+        try:
+            with connection.cursor() as cursor, transaction.atomic():
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", learning.TRAINING_LOCK)
+                holding.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    try:
+        assert holding.wait(30)
+        assert learning.train() is None
+        with pytest.raises(CommandError, match="Another training is running"):
+            call_command("train_classifier")
+    finally:
+        release.set()
+        holder.join(30)
+    assert learning.train() is not None

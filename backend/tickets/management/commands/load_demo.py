@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, demo_people_create
 from accounts.models import Role, User
+from classifier.base import is_unsure
 from classifier.rules import RulesClassifier
 from tickets import learning
 from tickets.models import Comment, Ticket, TicketEvent
@@ -46,7 +47,7 @@ def _suggestion(sample: dict, assignee: User | None, agent: User, last_word) -> 
     unassigned open one that the rules were unsure of waits in the Triage queue."""
     labels = RulesClassifier().classify(sample["title"], sample["description"])
     done = sample["status"] in learning.FINAL
-    unsure = labels.confidence < settings.CLASSIFIER_CONFIDENCE_THRESHOLD
+    unsure = is_unsure(labels.confidence, settings.CLASSIFIER_CONFIDENCE_THRESHOLD)
     return {
         "suggested_category": labels.category,
         "suggested_priority": labels.priority,
