@@ -41,6 +41,41 @@ PROVENANCE_FIELDS = [
 ]
 
 
+# The stats rollup (TicketCount): what stats counts, per ticket row. Shards spread
+# concurrent writers over different rows of the rollup, so creates do not queue on one.
+COUNT_SHARDS = 8
+_COUNT_KEYS = "category, priority, status, classified, category_agreed, priority_agreed"
+_COUNTED = """
+    SELECT category, priority, status,
+           suggested_category IS NOT NULL AS classified,
+           COALESCE(category = suggested_category, false) AS category_agreed,
+           COALESCE(priority = suggested_priority, false) AS priority_agreed,
+           {sign} AS delta
+    FROM {rows}
+"""
+
+
+def _count_changes(*counted: str) -> str:
+    """A statement trigger's body: add the rows it inserted (+1) and take away the rows
+    it deleted (-1), as net changes per key, into this session's shard. Keys are
+    written in one order, so two statements sharing a shard cannot deadlock."""
+    return f"""
+        INSERT INTO tickets_ticketcount AS counted ({_COUNT_KEYS}, shard, tickets)
+        SELECT {_COUNT_KEYS}, pg_backend_pid() % {COUNT_SHARDS}, sum(delta)
+        FROM ({" UNION ALL ".join(counted)}) AS changes
+        GROUP BY {_COUNT_KEYS}
+        HAVING sum(delta) <> 0
+        ORDER BY {_COUNT_KEYS}
+        ON CONFLICT ({_COUNT_KEYS}, shard)
+        DO UPDATE SET tickets = counted.tickets + EXCLUDED.tickets;
+        RETURN NULL;
+    """
+
+
+_ADDED = _COUNTED.format(sign=1, rows="added")
+_REMOVED = _COUNTED.format(sign=-1, rows="removed")
+
+
 # Every change to a ticket, by the API, an admin tool or raw SQL, is copied by a database
 # trigger into TicketEvent with the request's context (who): the history API reads it.
 # Statement-level triggers: a bulk load of 100,000 rows costs one trigger call, not one
@@ -159,6 +194,40 @@ class Ticket(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         triggers = [
+            # The stats rollup follows every insert, update, delete and truncate, by
+            # the API, raw SQL or bulk loads alike: one statement-level trigger call per
+            # statement, reading the changed rows from its transition tables.
+            pgtrigger.Trigger(
+                name="count_inserted",
+                operation=pgtrigger.Insert,
+                level=pgtrigger.Statement,
+                when=pgtrigger.After,
+                referencing=pgtrigger.Referencing(new="added"),
+                func=_count_changes(_ADDED),
+            ),
+            pgtrigger.Trigger(
+                name="count_updated",
+                operation=pgtrigger.Update,
+                level=pgtrigger.Statement,
+                when=pgtrigger.After,
+                referencing=pgtrigger.Referencing(old="removed", new="added"),
+                func=_count_changes(_ADDED, _REMOVED),
+            ),
+            pgtrigger.Trigger(
+                name="count_deleted",
+                operation=pgtrigger.Delete,
+                level=pgtrigger.Statement,
+                when=pgtrigger.After,
+                referencing=pgtrigger.Referencing(old="removed"),
+                func=_count_changes(_REMOVED),
+            ),
+            pgtrigger.Trigger(
+                name="count_truncated",
+                operation=pgtrigger.Truncate,
+                level=pgtrigger.Statement,
+                when=pgtrigger.After,
+                func="DELETE FROM tickets_ticketcount; RETURN NULL;",
+            ),
             pgtrigger.Trigger(
                 name="resolved_at",
                 operation=pgtrigger.Insert | pgtrigger.Update,
@@ -175,7 +244,7 @@ class Ticket(models.Model):
                     END IF;
                     RETURN NEW;
                 """,
-            )
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(title__regex=r"\S"), name="ticket_title_not_blank"),
@@ -320,6 +389,35 @@ class TicketRead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.ticket_id} read by {self.user_id} at {self.read_at}"
+
+
+class TicketCount(models.Model):
+    """How many tickets have each combination of what stats reports, kept exact by the
+    triggers on Ticket (count_*), so stats reads a few hundred rows at any size. The
+    counts of one key are spread over COUNT_SHARDS rows (the writer's session picks
+    one); stats adds them up."""
+
+    pk = models.CompositePrimaryKey(
+        "category",
+        "priority",
+        "status",
+        "classified",
+        "category_agreed",
+        "priority_agreed",
+        "shard",
+    )
+    category = models.CharField(max_length=16)
+    priority = models.CharField(max_length=16)
+    status = models.CharField(max_length=16)
+    # The ticket carries a suggestion, and whether its final labels equal it.
+    classified = models.BooleanField()
+    category_agreed = models.BooleanField()
+    priority_agreed = models.BooleanField()
+    shard = models.SmallIntegerField()
+    tickets = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.category}/{self.priority}/{self.status} #{self.shard}: {self.tickets}"
 
 
 class RequestCount(models.Model):

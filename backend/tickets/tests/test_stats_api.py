@@ -87,7 +87,10 @@ def test_ai_agreement_compares_final_values_with_the_suggestion():
     }
 
 
-def test_stats_take_a_single_query(django_assert_num_queries):
+def test_stats_read_the_rollup_and_the_first_ticket_only(django_assert_num_queries):
     make_ticket()
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2) as queries:
         ticket_stats()
+    rollup, first = (query["sql"] for query in queries.captured_queries)
+    assert "tickets_ticketcount" in rollup
+    assert "LIMIT 1" in first
