@@ -22,9 +22,11 @@ def ticket_create(
     priority: str | None = None,
     filed_by: User | None = None,
 ) -> Ticket:
-    """Create a ticket with the classifier's suggestion recorded beside the final labels;
-    a category or priority the client chose overrides the suggestion's. Filed by its
-    requester (`filed_by`, by default), it is their first word: unread to agents.
+    """Create a ticket with the classifier's suggestion and its provenance recorded
+    beside the final labels; a category or priority the client chose overrides the
+    suggestion's. Filed by its requester (`filed_by`, by default), it is their first
+    word: unread to agents. An agent filing it with both labels chosen confirms them; an
+    unsure suggestion taken unchanged puts it in the Triage queue.
 
     The suggestion is always the server's own, so a client cannot skew the agreement
     figures. Text just classified while the requester typed is answered from the
