@@ -35,7 +35,7 @@ function renderApp(url: string, { config = {}, me = null, routes = {} }: Backend
     "GET /api/tickets/": () => jsonResponse(makePage([])),
     "GET /api/tickets/stats/": () => jsonResponse(makeStats()),
     "GET /api/tickets/queues/": () =>
-      jsonResponse({ mine: 0, unassigned: 0, open: 0, resolved_recently: 0, all: 0 }),
+      jsonResponse({ mine: 0, unassigned: 0, triage: 0, open: 0, resolved_recently: 0, all: 0 }),
     "GET /api/users/": () => jsonResponse({ next: null, previous: null, results: [] }),
     "GET /api/settings/": () => jsonResponse({ signup_open: true }),
     "GET /api/me/tokens/": () => jsonResponse([]),

@@ -7,7 +7,14 @@ import { renderWithProviders } from "@/testing/render";
 import type { QueueCounts, Ticket } from "@/types/api";
 import { TicketConsole } from "./ticket-console";
 
-const COUNTS: QueueCounts = { mine: 3, unassigned: 5, open: 12, resolved_recently: 4, all: 40 };
+const COUNTS: QueueCounts = {
+  mine: 3,
+  unassigned: 5,
+  triage: 2,
+  open: 12,
+  resolved_recently: 4,
+  all: 40,
+};
 const ME = makeMe({ id: 1, name: "Alex Agent", role: "agent" });
 const PEOPLE = [
   { id: 1, name: "Alex Agent", email: "alex@example.com" },

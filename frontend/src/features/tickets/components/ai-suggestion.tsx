@@ -1,12 +1,12 @@
 import { Badge, HStack, Icon, Stack, Text } from "@chakra-ui/react";
-import { Bot, Check, Cloud, ListChecks, PenLine, Sparkles } from "lucide-react";
+import { Bot, Brain, Check, Cloud, ListChecks, PenLine, Sparkles } from "lucide-react";
 import { CLASSIFIER_LABELS } from "@/config/ticket-fields";
 import type { Classifier, Ticket } from "@/types/api";
 import { useTicketHistory } from "../api/get-ticket-history";
 import { type LabelOutcome, labelOutcomes } from "../suggestion-outcome";
 import { describeValue } from "../timeline";
 
-const BACKEND_ICONS = { ollama: Bot, cloud: Cloud, rules: ListChecks } as const;
+const BACKEND_ICONS = { ollama: Bot, cloud: Cloud, learned: Brain, rules: ListChecks } as const;
 
 const FIELD_LABELS = { category: "Category", priority: "Priority" } as const;
 
