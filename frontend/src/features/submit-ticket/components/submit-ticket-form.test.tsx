@@ -418,3 +418,53 @@ describe("SubmitTicketForm submit", () => {
     });
   });
 });
+
+describe("SubmitTicketForm similar tickets", () => {
+  const SIMILAR = "/api/tickets/similar/";
+
+  it("lists tickets like the settled title, and none for an older title", async () => {
+    const older = deferred();
+    const api = stubFetch({
+      [`POST ${SIMILAR}`]: ({ body }) =>
+        (body as { title: string }).title === "Refund"
+          ? older.promise
+          : jsonResponse({
+              results: [{ id: 42, title: "Refund for a double charge", status: "in_progress" }],
+            }),
+    });
+    await renderWithProviders(<SubmitTicketForm />);
+
+    fireEvent.change(titleInput(), { target: { value: "  " } });
+    act(() => vi.advanceTimersByTime(CLASSIFY_DEBOUNCE_MS * 2));
+    expect(api.to("POST", SIMILAR)).toHaveLength(0);
+
+    fireEvent.change(titleInput(), { target: { value: "Refund" } });
+    await waitFor(() => expect(api.to("POST", SIMILAR)).toHaveLength(1));
+    fireEvent.change(titleInput(), { target: { value: "Refund please " } });
+    await waitFor(() => expect(api.to("POST", SIMILAR)).toHaveLength(2));
+    expect(api.to("POST", SIMILAR)[1].body).toEqual({ title: "Refund please" });
+
+    const list = await screen.findByTestId("similar-tickets");
+    expect(list).toHaveTextContent("Similar tickets");
+    expect(screen.getByRole("link", { name: /Refund for a double charge/ })).toHaveAttribute(
+      "href",
+      "/tickets/42",
+    );
+    expect(list).toHaveTextContent("In progress");
+
+    older.resolve(jsonResponse({ results: [{ id: 1, title: "Old answer", status: "open" }] }));
+    await act(() => vi.advanceTimersByTimeAsync(100));
+    expect(screen.queryByText("Old answer")).not.toBeInTheDocument();
+  });
+
+  it("shows nothing when no ticket is similar", async () => {
+    const api = stubFetch({ [`POST ${SIMILAR}`]: () => jsonResponse({ results: [] }) });
+    await renderWithProviders(<SubmitTicketForm />);
+
+    fireEvent.change(titleInput(), { target: { value: "Something new" } });
+    await waitFor(() => expect(api.to("POST", SIMILAR)).toHaveLength(1));
+    await act(() => vi.advanceTimersByTimeAsync(100));
+
+    expect(screen.queryByText("Similar tickets")).not.toBeInTheDocument();
+  });
+});

@@ -26,8 +26,10 @@ import { ApiError } from "@/lib/api-client";
 import { formatRetryAfter } from "@/lib/format";
 import type { Category, Me, Priority, Ticket, TicketCreateInput, User } from "@/types/api";
 import { useCreateTicket } from "../api/create-ticket";
+import { useSimilarToTitle } from "../hooks/use-similar-tickets";
 import { useTicketSuggestion } from "../hooks/use-ticket-suggestion";
 import { RequesterPicker } from "./requester-picker";
+import { SimilarTickets } from "./similar-tickets";
 import { SuggestionStatus } from "./suggestion-status";
 
 const SHOWN_FIELDS = ["title", "description", "category", "priority", "requester"] as const;
@@ -87,6 +89,7 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
     title,
     description,
   });
+  const similar = useSimilarToTitle(title);
   const create = useCreateTicket();
   const navigate = useNavigate();
 
@@ -217,6 +220,8 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
                 </Field.HelperText>
               </HStack>
             </Field.Root>
+
+            <SimilarTickets tickets={similar} />
 
             <Field.Root required invalid={Boolean(errorFor("description"))}>
               <Field.Label>
