@@ -50,6 +50,11 @@ export type TicketPerson = Schemas["PersonRef"];
 export type Ticket = Schemas["Ticket"];
 /** One ticket as GET/PATCH /api/tickets/{id}/ give it: with the suggestion's examples. */
 export type TicketDetail = Schemas["TicketDetail"];
+/**
+ * A ticket as its page holds it: the detail's examples, once loaded; a row of the list
+ * (without them) while it loads.
+ */
+export type TicketWithExamples = Ticket & Partial<Pick<TicketDetail, "suggestion_examples">>;
 /** A confirmed ticket a language model was shown as a worked example (agents only). */
 export type SuggestionExample = Schemas["SuggestionExample"];
 export type TicketPage = Schemas["PaginatedTicketList"];

@@ -9,6 +9,8 @@ type UpdateVariables = {
   changes: TicketChanges;
   /** Who `changes.assignee` is, so the new assignee shows before the server answers. */
   assignee?: TicketPerson | null;
+  /** What else the change will do, shown before the server answers (a confirmation). */
+  consequences?: Partial<Ticket>;
 };
 
 export function updateTicket(id: number, changes: TicketChanges): Promise<Ticket> {
@@ -42,7 +44,7 @@ export function useUpdateTicket() {
 
   return useMutation({
     mutationFn: ({ id, changes }: UpdateVariables) => updateTicket(id, changes),
-    onMutate: async ({ id, changes, assignee }) => {
+    onMutate: async ({ id, changes, assignee, consequences }) => {
       // A refetch landing after the optimistic write would put the old values back.
       await Promise.all([
         queryClient.cancelQueries({ queryKey: ticketKeys.lists() }),
@@ -54,6 +56,7 @@ export function useUpdateTicket() {
       patchEverywhere(id, (ticket) => ({
         ...ticket,
         ...fields,
+        ...consequences,
         ...(assigneeId !== undefined && assignee !== undefined ? { assignee } : {}),
       }));
       return { previousLists, previousDetail };
