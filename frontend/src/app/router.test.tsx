@@ -2,7 +2,7 @@ import { createMemoryHistory, RouterProvider } from "@tanstack/react-router";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { makeMe, makePage, makeStats, makeTicket } from "@/testing/data";
+import { makeMe, makePage, makeReport, makeStats, makeTicket } from "@/testing/data";
 import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { createTestQueryClient } from "@/testing/render";
 import type { Me, SiteConfig } from "@/types/api";
@@ -34,6 +34,7 @@ function renderApp(url: string, { config = {}, me = null, routes = {} }: Backend
     "GET /api/me/": () => (signedIn ? jsonResponse(signedIn) : notSignedIn()),
     "GET /api/tickets/": () => jsonResponse(makePage([])),
     "GET /api/tickets/stats/": () => jsonResponse(makeStats()),
+    "GET /api/classifier/report/": () => jsonResponse(makeReport()),
     "GET /api/tickets/queues/": () =>
       jsonResponse({ mine: 0, unassigned: 0, triage: 0, open: 0, resolved_recently: 0, all: 0 }),
     "GET /api/users/": () => jsonResponse({ next: null, previous: null, results: [] }),
@@ -100,7 +101,7 @@ describe("route guards", () => {
     expect(app.path()).toBe("/my-tickets");
   });
 
-  it.each(["/stats", "/desk/new"])(
+  it.each(["/stats", "/accuracy", "/desk/new"])(
     "sends a requester who opens %s to their own tickets",
     async (path) => {
       const app = renderApp(path, { me: makeMe({ role: "requester", name: "Rita" }) });
@@ -113,6 +114,8 @@ describe("route guards", () => {
   it.each([
     ["agent", "/stats", "Stats"],
     ["admin", "/stats", "Stats"],
+    ["agent", "/accuracy", "Accuracy"],
+    ["admin", "/accuracy", "Accuracy"],
     ["agent", "/desk/new", "New ticket"],
     ["admin", "/desk/new", "New ticket"],
   ] as const)("opens %s's %s", async (role, path, heading) => {
@@ -128,7 +131,11 @@ describe("route guards", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Desk" })).toBeVisible();
     expect(app.path()).toBe("/desk");
     const nav = screen.getByRole("navigation", { name: "Main" });
-    expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual(["Desk", "Stats"]);
+    expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual([
+      "Desk",
+      "Stats",
+      "Accuracy",
+    ]);
   });
 
   it("shows an admin the desk and People", async () => {
@@ -139,6 +146,7 @@ describe("route guards", () => {
     expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual([
       "Desk",
       "Stats",
+      "Accuracy",
       "People",
     ]);
   });

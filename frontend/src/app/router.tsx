@@ -158,6 +158,13 @@ const statsRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/stats"), "StatsPage"),
 });
 
+const accuracyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "accuracy",
+  beforeLoad: allowedOnly("/accuracy"),
+  component: lazyRouteComponent(() => import("./routes/accuracy"), "AccuracyPage"),
+});
+
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "people",
@@ -194,6 +201,7 @@ export const routeTree = rootRoute.addChildren([
     deskRoute,
     newTicketRoute,
     statsRoute,
+    accuracyRoute,
     peopleRoute,
     accountRoute,
     ticketRoute,
