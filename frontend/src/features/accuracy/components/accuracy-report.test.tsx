@@ -50,7 +50,7 @@ describe("AccuracyReport", () => {
       "Learning: 0 of 50 confirmed",
     );
     expect(screen.getByText("Not trained yet")).toBeInTheDocument();
-    expect(screen.getAllByTestId("accuracy-empty")).toHaveLength(2);
+    expect(screen.getAllByTestId("accuracy-empty")).toHaveLength(1);
     expect(screen.queryByRole("table", { name: /confusion/ })).not.toBeInTheDocument();
     expect(screen.getByTestId("confidence-threshold")).toHaveTextContent("50%");
   });

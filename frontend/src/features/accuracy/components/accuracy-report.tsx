@@ -54,7 +54,13 @@ export function AccuracyReport() {
       )}
       <SimpleGrid columns={{ base: 1, lg: 2 }} gap={{ base: "4", md: "6" }}>
         <Section id="accuracy-weekly" title="Agreement by week">
-          {empty ? <EmptyNote /> : <WeeklyAgreement weeks={data.weekly} />}
+          {empty ? (
+            <Text textStyle="sm" color="fg.muted">
+              Each week’s agreement shows here once tickets have confirmed labels.
+            </Text>
+          ) : (
+            <WeeklyAgreement weeks={data.weekly} />
+          )}
         </Section>
         <Section id="accuracy-confidence" title="Confidence">
           <ConfidenceScores confidence={data.confidence} empty={empty} />

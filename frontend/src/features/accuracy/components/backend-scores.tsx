@@ -1,6 +1,7 @@
 import { Table } from "@chakra-ui/react";
 import type { BackendScore } from "@/types/api";
 import { backendName, formatRate } from "../report";
+import { TableScroll } from "./table-scroll";
 
 /** Every classifier that suggested for a confirmed ticket, and all of them together. */
 export function BackendScores({
@@ -11,7 +12,7 @@ export function BackendScores({
   backends: readonly BackendScore[];
 }) {
   return (
-    <Table.ScrollArea>
+    <TableScroll label="Accuracy by classifier">
       <Table.Root size="sm" data-testid="backend-scores">
         <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
           Share of confirmed tickets whose suggested labels agents kept
@@ -58,6 +59,6 @@ export function BackendScores({
           ))}
         </Table.Body>
       </Table.Root>
-    </Table.ScrollArea>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { Stack, Table, Text } from "@chakra-ui/react";
 import { formatPercent } from "@/lib/format";
 import type { ConfidenceScore } from "@/types/api";
 import { bucketRange, formatRate } from "../report";
+import { TableScroll } from "./table-scroll";
 
 type ConfidenceScoresProps = { confidence: ConfidenceScore; empty: boolean };
 
@@ -37,7 +38,7 @@ export function ConfidenceScores({ confidence, empty }: ConfidenceScoresProps) {
         </Text>
       ) : (
         <>
-          <Table.ScrollArea>
+          <TableScroll label="Accuracy by confidence">
             <Table.Root size="sm" data-testid="confidence-groups">
               <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
                 Both labels kept, by the suggestion’s confidence
@@ -69,8 +70,8 @@ export function ConfidenceScores({ confidence, empty }: ConfidenceScoresProps) {
                 ))}
               </Table.Body>
             </Table.Root>
-          </Table.ScrollArea>
-          <Table.ScrollArea>
+          </TableScroll>
+          <TableScroll label="Reliability">
             <Table.Root size="sm" data-testid="reliability">
               <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
                 Reliability: a well-calibrated classifier is right about as often as it says
@@ -116,7 +117,7 @@ export function ConfidenceScores({ confidence, empty }: ConfidenceScoresProps) {
                 )}
               </Table.Body>
             </Table.Root>
-          </Table.ScrollArea>
+          </TableScroll>
         </>
       )}
     </Stack>

@@ -1,6 +1,7 @@
 import { Table } from "@chakra-ui/react";
 import type { ScoredBackend } from "@/types/api";
 import { backendName, cellShare, FIELD_NAMES, labelName, type ScoredField } from "../report";
+import { TableScroll } from "./table-scroll";
 
 type ConfusionMatrixProps = {
   field: ScoredField;
@@ -19,7 +20,7 @@ const MAX_SHADE_PERCENT = 45;
  */
 export function ConfusionMatrix({ field, labels, matrix, backend }: ConfusionMatrixProps) {
   return (
-    <Table.ScrollArea>
+    <TableScroll label={`${FIELD_NAMES[field]} confusion`}>
       <Table.Root
         size="sm"
         variant="outline"
@@ -32,8 +33,8 @@ export function ConfusionMatrix({ field, labels, matrix, backend }: ConfusionMat
         </Table.Caption>
         <Table.Header>
           <Table.Row>
-            <Table.ColumnHeader scope="col" width="28">
-              Confirmed ↓ / suggested →
+            <Table.ColumnHeader scope="col" width="28" whiteSpace="normal" lineHeight="short">
+              Confirmed ↓ suggested →
             </Table.ColumnHeader>
             {labels.map((label) => (
               <Table.ColumnHeader key={label} scope="col" textAlign="center">
@@ -77,6 +78,6 @@ export function ConfusionMatrix({ field, labels, matrix, backend }: ConfusionMat
           })}
         </Table.Body>
       </Table.Root>
-    </Table.ScrollArea>
+    </TableScroll>
   );
 }

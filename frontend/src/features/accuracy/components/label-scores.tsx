@@ -11,6 +11,7 @@ import {
   type ScoredField,
 } from "../report";
 import { ConfusionMatrix } from "./confusion-matrix";
+import { TableScroll } from "./table-scroll";
 
 type LabelScoresProps = { overall: BackendScore; backends: readonly BackendScore[] };
 
@@ -62,7 +63,7 @@ type LabelTableProps = { field: ScoredField; score: FieldScore; backend: ScoredB
 
 function LabelTable({ field, score, backend }: LabelTableProps) {
   return (
-    <Table.ScrollArea>
+    <TableScroll label={`${FIELD_NAMES[field]} labels`}>
       <Table.Root size="sm" data-testid={`label-table-${field}`}>
         <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
           {FIELD_NAMES[field]} labels, {backendName(backend).toLowerCase()}: precision is the share
@@ -107,6 +108,6 @@ function LabelTable({ field, score, backend }: LabelTableProps) {
           ))}
         </Table.Body>
       </Table.Root>
-    </Table.ScrollArea>
+    </TableScroll>
   );
 }

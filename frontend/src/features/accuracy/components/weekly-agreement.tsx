@@ -2,6 +2,7 @@ import { Skeleton, Stack, Table } from "@chakra-ui/react";
 import { lazy, Suspense } from "react";
 import type { WeekScore } from "@/types/api";
 import { formatRate, weekLabel } from "../report";
+import { TableScroll } from "./table-scroll";
 
 // recharts is most of the bundle: it loads with this section, never with the app.
 const WeeklyChart = lazy(() => import("./weekly-chart"));
@@ -13,7 +14,7 @@ export function WeeklyAgreement({ weeks }: { weeks: readonly WeekScore[] }) {
       <Suspense fallback={<Skeleton height="40" />}>
         <WeeklyChart weeks={weeks} />
       </Suspense>
-      <Table.ScrollArea maxH="64">
+      <TableScroll label="Agreement by week">
         <Table.Root size="sm" stickyHeader data-testid="weekly-agreement">
           <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
             Labels kept on confirmed tickets, by the week they were filed
@@ -51,7 +52,7 @@ export function WeeklyAgreement({ weeks }: { weeks: readonly WeekScore[] }) {
             ))}
           </Table.Body>
         </Table.Root>
-      </Table.ScrollArea>
+      </TableScroll>
     </Stack>
   );
 }
