@@ -77,6 +77,33 @@ describe("TicketConsole", () => {
     expect(api.to("GET", "/api/tickets/")[0].url.searchParams.get("queue")).toBe("mine");
   });
 
+  it("lists the Triage queue with its count and marks rows whose labels need triage", async () => {
+    const api = stubConsole({
+      "GET /api/tickets/": () =>
+        jsonResponse(
+          makePage([
+            makeTicket({ id: 11, title: "Printer on fire", needs_triage: true }),
+            makeTicket({ id: 13, title: "Invoice question" }),
+          ]),
+        ),
+    });
+    await renderConsole("/desk?queue=triage");
+
+    const queues = screen.getByRole("navigation", { name: "Queues" });
+    const triage = within(queues).getByRole("link", { name: /Triage/ });
+    expect(triage).toHaveAttribute("aria-current", "page");
+    await waitFor(() => expect(triage).toHaveTextContent("2"));
+    expect(api.to("GET", "/api/tickets/")[0].url.searchParams.get("queue")).toBe("triage");
+
+    const marked = screen.getByRole("row", { name: /Printer on fire/ });
+    expect(marked).toHaveAccessibleName(
+      /^Printer on fire\s*\(needs triage: labels not confirmed\)$/,
+    );
+    expect(
+      within(screen.getByRole("row", { name: /Invoice question/ })).queryByTestId("needs-triage"),
+    ).toBeNull();
+  });
+
   it("opens All open by default and switches queues through the URL", async () => {
     const api = stubConsole();
     const { user } = await renderConsole();
