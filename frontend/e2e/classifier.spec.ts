@@ -134,6 +134,7 @@ test("an unsure suggestion leaves the labels to the person, and the ticket waits
   await expect(form.getByTestId("not-sure-hint").first()).toContainText("Not sure — please choose");
   await expect(form.getByLabel("Category")).toHaveValue("");
   await expect(form.getByLabel("Priority")).toHaveValue("");
+  await form.screenshot({ path: "e2e/screenshots/submit-unsure-light.png" });
   await form.getByRole("button", { name: "Submit ticket" }).click();
   await expect(page.getByText("Ticket submitted")).toBeVisible();
 
@@ -170,4 +171,5 @@ test("typing a title like an existing ticket's lists it under Similar tickets", 
   const link = similar.getByRole("link", { name: /CSV export times out for large projects/ });
   await expect(link).toHaveAttribute("href", /^\/tickets\/\d+$/);
   await expect(similar).toContainText("In progress");
+  await form.screenshot({ path: "e2e/screenshots/similar-tickets-light.png" });
 });
