@@ -125,6 +125,17 @@ describe("route guards", () => {
     expect(app.path()).toBe(path);
   });
 
+  it("keeps the accuracy page's classifier in the address", async () => {
+    const app = renderApp("/accuracy?backend=learned", { me: makeMe({ role: "agent" }) });
+
+    const select = await screen.findByLabelText("Classifier");
+    expect(select).toHaveValue("learned");
+    await userEvent.setup().selectOptions(select, "rules");
+    await waitFor(() => expect(app.path()).toBe("/accuracy?backend=rules"));
+    await userEvent.setup().selectOptions(select, "all");
+    await waitFor(() => expect(app.path()).toBe("/accuracy"));
+  });
+
   it("sends an agent who opens People to the desk, and shows only the agent's pages", async () => {
     const app = renderApp("/people", { me: makeMe({ role: "agent", name: "Alan Agent" }) });
 

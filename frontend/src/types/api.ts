@@ -86,6 +86,13 @@ export type SimilarTickets = Schemas["SimilarTickets"];
 export type ClassifierReport = Schemas["ClassifierReport"];
 export type BackendScore = Schemas["BackendScore"];
 export type ScoredBackend = Schemas["BackendScoreBackendEnum"];
+export const SCORED_BACKENDS = everyValueOf<ScoredBackend>()([
+  "all",
+  "ollama",
+  "cloud",
+  "learned",
+  "rules",
+]);
 export type FieldScore = Schemas["FieldScore"];
 export type LabelScore = Schemas["LabelScore"];
 export type WeekScore = Schemas["WeekScore"];

@@ -1,16 +1,24 @@
 import { screen, within } from "@testing-library/react";
+import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { makeReport } from "@/testing/data";
 import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
+import type { ScoredBackend } from "@/types/api";
 import { AccuracyReport } from "./accuracy-report";
 
 const REPORT = "GET /api/classifier/report/";
 
+/** The report with its classifier held in state, as the page holds it in the address. */
+function ChoosingReport() {
+  const [backend, setBackend] = useState<ScoredBackend>("all");
+  return <AccuracyReport backend={backend} onBackendChange={setBackend} />;
+}
+
 describe("AccuracyReport", () => {
   it("shows the learned model, the classifiers, and confusion matrices as tables", async () => {
     stubFetch({ [REPORT]: () => jsonResponse(makeReport()) });
-    const { user } = await renderWithProviders(<AccuracyReport />);
+    const { user } = await renderWithProviders(<ChoosingReport />);
 
     expect(await screen.findByTestId("learned-model-status")).toHaveTextContent("Answering");
     expect(screen.getByText("v3")).toBeInTheDocument();
@@ -44,7 +52,7 @@ describe("AccuracyReport", () => {
 
   it("explains an empty report on a new desk", async () => {
     stubFetch({ [REPORT]: () => jsonResponse(makeReport({ confirmed_tickets: 0 })) });
-    await renderWithProviders(<AccuracyReport />);
+    await renderWithProviders(<ChoosingReport />);
 
     expect(await screen.findByTestId("learned-model-status")).toHaveTextContent(
       "Learning: 0 of 50 confirmed",

@@ -1,6 +1,7 @@
 import { Card, Heading, SimpleGrid, Skeleton, Stack, Text } from "@chakra-ui/react";
 import type { ReactNode } from "react";
 import { LoadError } from "@/components/ui/load-error";
+import type { ScoredBackend } from "@/types/api";
 import { useClassifierReport } from "../api/get-classifier-report";
 import { BackendScores } from "./backend-scores";
 import { ConfidenceScores } from "./confidence-scores";
@@ -12,7 +13,13 @@ import { WeeklyAgreement } from "./weekly-agreement";
  * How often agents kept the classifier's labels, measured on tickets whose labels an
  * agent confirmed: per classifier, per label, per week and per level of confidence.
  */
-export function AccuracyReport() {
+type AccuracyReportProps = {
+  /** The classifier whose labels are detailed ("all": every one together). */
+  backend: ScoredBackend;
+  onBackendChange: (backend: ScoredBackend) => void;
+};
+
+export function AccuracyReport({ backend, onBackendChange }: AccuracyReportProps) {
   const { data, isPending, isError, error, refetch, isRefetching } = useClassifierReport();
 
   if (isPending) {
@@ -49,7 +56,12 @@ export function AccuracyReport() {
       </SimpleGrid>
       {!empty && (
         <Section id="accuracy-labels" title="By label">
-          <LabelScores overall={data.overall} backends={data.backends} />
+          <LabelScores
+            overall={data.overall}
+            backends={data.backends}
+            chosen={backend}
+            onChoose={onBackendChange}
+          />
         </Section>
       )}
       <SimpleGrid columns={{ base: 1, lg: 2 }} gap={{ base: "4", md: "6" }}>

@@ -1,5 +1,4 @@
 import { Box, Heading, SimpleGrid, Stack, Table } from "@chakra-ui/react";
-import { useState } from "react";
 import { SelectField } from "@/components/ui/select-field";
 import type { BackendScore, FieldScore, ScoredBackend } from "@/types/api";
 import {
@@ -13,15 +12,20 @@ import {
 import { ConfusionMatrix } from "./confusion-matrix";
 import { TableScroll } from "./table-scroll";
 
-type LabelScoresProps = { overall: BackendScore; backends: readonly BackendScore[] };
+type LabelScoresProps = {
+  overall: BackendScore;
+  backends: readonly BackendScore[];
+  chosen: ScoredBackend;
+  onChoose: (backend: ScoredBackend) => void;
+};
 
 /**
  * Precision and recall of every label, and which labels are mistaken for which, for one
  * classifier at a time (all of them together at first).
  */
-export function LabelScores({ overall, backends }: LabelScoresProps) {
+export function LabelScores({ overall, backends, chosen, onChoose }: LabelScoresProps) {
   const scores = [overall, ...backends];
-  const [chosen, setChosen] = useState<ScoredBackend>("all");
+  // A classifier that has no confirmed tickets (any more) shows all of them instead.
   const score = scores.find((s) => s.backend === chosen) ?? overall;
 
   return (
@@ -36,7 +40,7 @@ export function LabelScores({ overall, backends }: LabelScoresProps) {
             value: s.backend,
             label: `${backendName(s.backend)} (${s.tickets})`,
           }))}
-          onChange={setChosen}
+          onChange={onChoose}
         />
       </Box>
       {(["category", "priority"] as const).map((field) => (
