@@ -134,6 +134,8 @@ test("an unsure suggestion leaves the labels to the person, and the ticket waits
   await expect(form.getByTestId("not-sure-hint").first()).toContainText("Not sure — please choose");
   await expect(form.getByLabel("Category")).toHaveValue("");
   await expect(form.getByLabel("Priority")).toHaveValue("");
+  await expectAccessibleInBothSchemes(page, "unsure suggestion");
+  await setScheme(page, "light");
   await form.screenshot({ path: "e2e/screenshots/submit-unsure-light.png" });
   await form.getByRole("button", { name: "Submit ticket" }).click();
   await expect(page.getByText("Ticket submitted")).toBeVisible();

@@ -333,10 +333,13 @@ function OpenTicketLink({ ticketId, onOpen }: { ticketId: number; onOpen: () => 
   );
 }
 
-/** The classifier guessed, but below its confidence threshold: the person should choose. */
+/**
+ * The classifier guessed, but below its confidence threshold: the person should choose.
+ * orange.fg rather than fg.warning, whose orange.600 on white is under 4.5:1 for small text.
+ */
 function NotSureHint({ maybe }: { maybe: string }) {
   return (
-    <Text as="span" color="fg.warning" data-testid="not-sure-hint">
+    <Text as="span" color="orange.fg" data-testid="not-sure-hint">
       Not sure — please choose{" "}
       <Text as="span" color="fg.muted">
         (maybe {maybe})
