@@ -90,8 +90,12 @@ test("an agent reads the accuracy report, passing axe in light and dark", async 
 test("the accuracy page fits a phone, its link in the user menu", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signInAs(page, "agent");
+  // The desk has loaded: nothing redraws the header while the menu is in use.
+  await expect(page.getByTestId("queue-count-open")).toBeVisible();
   await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "Accuracy" }).click();
+  const item = page.getByRole("menuitem", { name: "Accuracy" });
+  await expect(item).toBeVisible();
+  await item.click();
   await expect(page.getByRole("heading", { level: 1, name: "Accuracy" })).toBeVisible();
   await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
   const overflow = await page.evaluate(

@@ -1,7 +1,7 @@
 import { Table } from "@chakra-ui/react";
 import type { BackendScore } from "@/types/api";
 import { backendName, formatRate } from "../report";
-import { TableScroll } from "./table-scroll";
+import { ReportCaption, TableScroll } from "./table-scroll";
 
 /** Every classifier that suggested for a confirmed ticket, and all of them together. */
 export function BackendScores({
@@ -12,11 +12,12 @@ export function BackendScores({
   backends: readonly BackendScore[];
 }) {
   return (
-    <TableScroll label="Accuracy by classifier">
+    <TableScroll
+      label="Accuracy by classifier"
+      note="Share of confirmed tickets whose suggested labels agents kept."
+    >
       <Table.Root size="sm" data-testid="backend-scores">
-        <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
-          Share of confirmed tickets whose suggested labels agents kept
-        </Table.Caption>
+        <ReportCaption>Accuracy by classifier</ReportCaption>
         <Table.Header>
           <Table.Row>
             <Table.ColumnHeader scope="col">Classifier</Table.ColumnHeader>

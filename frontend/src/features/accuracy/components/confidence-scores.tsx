@@ -2,7 +2,7 @@ import { Stack, Table, Text } from "@chakra-ui/react";
 import { formatPercent } from "@/lib/format";
 import type { ConfidenceScore } from "@/types/api";
 import { bucketRange, formatRate } from "../report";
-import { TableScroll } from "./table-scroll";
+import { ReportCaption, TableScroll } from "./table-scroll";
 
 type ConfidenceScoresProps = { confidence: ConfidenceScore; empty: boolean };
 
@@ -38,11 +38,12 @@ export function ConfidenceScores({ confidence, empty }: ConfidenceScoresProps) {
         </Text>
       ) : (
         <>
-          <TableScroll label="Accuracy by confidence">
+          <TableScroll
+            label="Accuracy by confidence"
+            note="Both labels kept, by how sure the classifier said it was."
+          >
             <Table.Root size="sm" data-testid="confidence-groups">
-              <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
-                Both labels kept, by the suggestion’s confidence
-              </Table.Caption>
+              <ReportCaption>Accuracy by confidence</ReportCaption>
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeader scope="col">Confidence</Table.ColumnHeader>
@@ -71,11 +72,12 @@ export function ConfidenceScores({ confidence, empty }: ConfidenceScoresProps) {
               </Table.Body>
             </Table.Root>
           </TableScroll>
-          <TableScroll label="Reliability">
+          <TableScroll
+            label="Reliability"
+            note="A well-calibrated classifier is right about as often as it says it is sure."
+          >
             <Table.Root size="sm" data-testid="reliability">
-              <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
-                Reliability: a well-calibrated classifier is right about as often as it says
-              </Table.Caption>
+              <ReportCaption>Reliability</ReportCaption>
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeader scope="col">Confidence band</Table.ColumnHeader>

@@ -1,7 +1,7 @@
 import { Table } from "@chakra-ui/react";
 import type { ScoredBackend } from "@/types/api";
 import { backendName, cellShare, FIELD_NAMES, labelName, type ScoredField } from "../report";
-import { TableScroll } from "./table-scroll";
+import { ReportCaption, TableScroll } from "./table-scroll";
 
 type ConfusionMatrixProps = {
   field: ScoredField;
@@ -19,18 +19,19 @@ const MAX_SHADE_PERCENT = 45;
  * teal, mistakes orange, each by its share of the row.
  */
 export function ConfusionMatrix({ field, labels, matrix, backend }: ConfusionMatrixProps) {
+  const caption = `${FIELD_NAMES[field]} confusion, ${backendName(backend).toLowerCase()}`;
   return (
-    <TableScroll label={`${FIELD_NAMES[field]} confusion`}>
+    <TableScroll
+      label={caption}
+      note="Rows: the label agents confirmed. Columns: the one suggested. Shading: share of the row."
+    >
       <Table.Root
         size="sm"
         variant="outline"
-        tableLayout="fixed"
+        tableLayout={{ base: "auto", md: "fixed" }}
         data-testid={`confusion-${field}`}
       >
-        <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
-          {FIELD_NAMES[field]} confusion, {backendName(backend).toLowerCase()}: rows are the
-          confirmed label, columns the suggested one
-        </Table.Caption>
+        <ReportCaption>{caption}</ReportCaption>
         <Table.Header>
           <Table.Row>
             <Table.ColumnHeader scope="col" width="28" whiteSpace="normal" lineHeight="short">

@@ -10,7 +10,7 @@ import {
   type ScoredField,
 } from "../report";
 import { ConfusionMatrix } from "./confusion-matrix";
-import { TableScroll } from "./table-scroll";
+import { ReportCaption, TableScroll } from "./table-scroll";
 
 type LabelScoresProps = {
   overall: BackendScore;
@@ -66,13 +66,14 @@ export function LabelScores({ overall, backends, chosen, onChoose }: LabelScores
 type LabelTableProps = { field: ScoredField; score: FieldScore; backend: ScoredBackend };
 
 function LabelTable({ field, score, backend }: LabelTableProps) {
+  const caption = `${FIELD_NAMES[field]} labels, ${backendName(backend).toLowerCase()}`;
   return (
-    <TableScroll label={`${FIELD_NAMES[field]} labels`}>
+    <TableScroll
+      label={caption}
+      note="Precision: share of its suggestions agents kept. Recall: share of the tickets carrying it that it was suggested for."
+    >
       <Table.Root size="sm" data-testid={`label-table-${field}`}>
-        <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
-          {FIELD_NAMES[field]} labels, {backendName(backend).toLowerCase()}: precision is the share
-          of its suggestions kept, recall the share of its tickets it was suggested for
-        </Table.Caption>
+        <ReportCaption>{caption}</ReportCaption>
         <Table.Header>
           <Table.Row>
             <Table.ColumnHeader scope="col">Label</Table.ColumnHeader>

@@ -2,7 +2,7 @@ import { Skeleton, Stack, Table } from "@chakra-ui/react";
 import { lazy, Suspense } from "react";
 import type { WeekScore } from "@/types/api";
 import { formatRate, weekLabel } from "../report";
-import { TableScroll } from "./table-scroll";
+import { ReportCaption, TableScroll } from "./table-scroll";
 
 // recharts is most of the bundle: it loads with this section, never with the app.
 const WeeklyChart = lazy(() => import("./weekly-chart"));
@@ -11,14 +11,15 @@ const WeeklyChart = lazy(() => import("./weekly-chart"));
 export function WeeklyAgreement({ weeks }: { weeks: readonly WeekScore[] }) {
   return (
     <Stack gap="4">
-      <Suspense fallback={<Skeleton height="40" />}>
+      <Suspense fallback={<Skeleton height="40" aria-busy="true" />}>
         <WeeklyChart weeks={weeks} />
       </Suspense>
-      <TableScroll label="Agreement by week">
+      <TableScroll
+        label="Agreement by week"
+        note="Labels kept on confirmed tickets, by the week they were filed."
+      >
         <Table.Root size="sm" stickyHeader data-testid="weekly-agreement">
-          <Table.Caption captionSide="top" textAlign="start" color="fg.muted" mt="0" mb="2">
-            Labels kept on confirmed tickets, by the week they were filed
-          </Table.Caption>
+          <ReportCaption>Agreement by week</ReportCaption>
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeader scope="col">Week of</Table.ColumnHeader>
