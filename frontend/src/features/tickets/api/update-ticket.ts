@@ -1,7 +1,7 @@
 import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-query";
 import { toaster } from "@/components/ui/toaster";
 import { apiRequest } from "@/lib/api-client";
-import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import { classifierKeys, statsKeys, ticketKeys } from "@/lib/query-keys";
 import type { Ticket, TicketChanges, TicketPage, TicketPerson } from "@/types/api";
 
 type UpdateVariables = {
@@ -77,6 +77,8 @@ export function useUpdateTicket() {
         queryClient.invalidateQueries({ queryKey: ticketKeys.queues() }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.history(id) }),
         queryClient.invalidateQueries({ queryKey: statsKeys.all }),
+        // Resolving, closing or setting labels confirms them: the accuracy report counts those.
+        queryClient.invalidateQueries({ queryKey: classifierKeys.report }),
       ]),
   });
 }
