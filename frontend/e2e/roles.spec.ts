@@ -23,18 +23,20 @@ const PAGES: Record<
     ],
   },
   agent: {
-    nav: ["Desk", "Stats"],
+    nav: ["Desk", "Stats", "Accuracy"],
     pages: [
       { path: "/desk", heading: "Desk", link: "Desk" },
       { path: "/stats", heading: "Stats", link: "Stats" },
+      { path: "/accuracy", heading: "Accuracy", link: "Accuracy" },
       { path: "/account", heading: "My account" },
     ],
   },
   admin: {
-    nav: ["Desk", "Stats", "People"],
+    nav: ["Desk", "Stats", "Accuracy", "People"],
     pages: [
       { path: "/desk", heading: "Desk", link: "Desk" },
       { path: "/stats", heading: "Stats", link: "Stats" },
+      { path: "/accuracy", heading: "Accuracy", link: "Accuracy" },
       { path: "/people", heading: "People", link: "People" },
       { path: "/account", heading: "My account" },
     ],
@@ -126,7 +128,7 @@ test("a requester files a ticket and follows it; they cannot change it", async (
   await form.getByLabel("Description").pressSequentially("I was charged twice for the invoice", {
     delay: 5,
   });
-  await expect(form.getByTestId("suggestion-source")).toHaveText("Keyword rules");
+  await expect(form.getByTestId("suggestion-source")).toHaveText(/^Keyword rules · \d+% sure$/);
   await form.getByRole("button", { name: "Submit ticket" }).click();
   await expect(page.getByText("Ticket submitted")).toBeVisible();
 

@@ -85,6 +85,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
                 <Link
                   key={item.to}
                   asChild
+                  hideBelow={item.phoneMenu ? "sm" : undefined}
                   px="3"
                   py="1.5"
                   borderRadius="l2"

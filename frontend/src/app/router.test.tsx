@@ -2,7 +2,7 @@ import { createMemoryHistory, RouterProvider } from "@tanstack/react-router";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { makeMe, makePage, makeStats, makeTicket } from "@/testing/data";
+import { makeMe, makePage, makeReport, makeStats, makeTicket } from "@/testing/data";
 import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { createTestQueryClient } from "@/testing/render";
 import type { Me, SiteConfig } from "@/types/api";
@@ -34,8 +34,9 @@ function renderApp(url: string, { config = {}, me = null, routes = {} }: Backend
     "GET /api/me/": () => (signedIn ? jsonResponse(signedIn) : notSignedIn()),
     "GET /api/tickets/": () => jsonResponse(makePage([])),
     "GET /api/tickets/stats/": () => jsonResponse(makeStats()),
+    "GET /api/classifier/report/": () => jsonResponse(makeReport()),
     "GET /api/tickets/queues/": () =>
-      jsonResponse({ mine: 0, unassigned: 0, open: 0, resolved_recently: 0, all: 0 }),
+      jsonResponse({ mine: 0, unassigned: 0, triage: 0, open: 0, resolved_recently: 0, all: 0 }),
     "GET /api/users/": () => jsonResponse({ next: null, previous: null, results: [] }),
     "GET /api/settings/": () => jsonResponse({ signup_open: true }),
     "GET /api/me/tokens/": () => jsonResponse([]),
@@ -100,7 +101,7 @@ describe("route guards", () => {
     expect(app.path()).toBe("/my-tickets");
   });
 
-  it.each(["/stats", "/desk/new"])(
+  it.each(["/stats", "/accuracy", "/desk/new"])(
     "sends a requester who opens %s to their own tickets",
     async (path) => {
       const app = renderApp(path, { me: makeMe({ role: "requester", name: "Rita" }) });
@@ -113,6 +114,8 @@ describe("route guards", () => {
   it.each([
     ["agent", "/stats", "Stats"],
     ["admin", "/stats", "Stats"],
+    ["agent", "/accuracy", "Accuracy"],
+    ["admin", "/accuracy", "Accuracy"],
     ["agent", "/desk/new", "New ticket"],
     ["admin", "/desk/new", "New ticket"],
   ] as const)("opens %s's %s", async (role, path, heading) => {
@@ -122,13 +125,28 @@ describe("route guards", () => {
     expect(app.path()).toBe(path);
   });
 
+  it("keeps the accuracy page's classifier in the address", async () => {
+    const app = renderApp("/accuracy?backend=learned", { me: makeMe({ role: "agent" }) });
+
+    const select = await screen.findByLabelText("Classifier");
+    expect(select).toHaveValue("learned");
+    await userEvent.setup().selectOptions(select, "rules");
+    await waitFor(() => expect(app.path()).toBe("/accuracy?backend=rules"));
+    await userEvent.setup().selectOptions(select, "all");
+    await waitFor(() => expect(app.path()).toBe("/accuracy"));
+  });
+
   it("sends an agent who opens People to the desk, and shows only the agent's pages", async () => {
     const app = renderApp("/people", { me: makeMe({ role: "agent", name: "Alan Agent" }) });
 
     expect(await screen.findByRole("heading", { level: 1, name: "Desk" })).toBeVisible();
     expect(app.path()).toBe("/desk");
     const nav = screen.getByRole("navigation", { name: "Main" });
-    expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual(["Desk", "Stats"]);
+    expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual([
+      "Desk",
+      "Stats",
+      "Accuracy",
+    ]);
   });
 
   it("shows an admin the desk and People", async () => {
@@ -139,6 +157,7 @@ describe("route guards", () => {
     expect(Array.from(nav.querySelectorAll("a"), (a) => a.textContent)).toEqual([
       "Desk",
       "Stats",
+      "Accuracy",
       "People",
     ]);
   });

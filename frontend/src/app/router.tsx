@@ -9,7 +9,7 @@ import {
 } from "@tanstack/react-router";
 import { type AppPath, mayOpen } from "@/config/navigation";
 import { configQueryOptions, homePathFor, meQueryOptions, safeNextPath } from "@/lib/session";
-import type { Me } from "@/types/api";
+import { type Me, SCORED_BACKENDS, type ScoredBackend } from "@/types/api";
 import { AppLayout } from "./routes/app-layout";
 import { NotFoundPage } from "./routes/not-found";
 import { RootErrorPage, RootLayout } from "./routes/root-layout";
@@ -158,6 +158,20 @@ const statsRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/stats"), "StatsPage"),
 });
 
+/** The classifier whose labels the page details; all of them together when absent. */
+const accuracySearch = (search: Record<string, unknown>): { backend?: ScoredBackend } => {
+  const backend = SCORED_BACKENDS.find((value) => value === search.backend);
+  return backend && backend !== "all" ? { backend } : {};
+};
+
+const accuracyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "accuracy",
+  validateSearch: accuracySearch,
+  beforeLoad: allowedOnly("/accuracy"),
+  component: lazyRouteComponent(() => import("./routes/accuracy"), "AccuracyPage"),
+});
+
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "people",
@@ -194,6 +208,7 @@ export const routeTree = rootRoute.addChildren([
     deskRoute,
     newTicketRoute,
     statsRoute,
+    accuracyRoute,
     peopleRoute,
     accountRoute,
     ticketRoute,

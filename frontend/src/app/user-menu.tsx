@@ -1,7 +1,8 @@
 import { Avatar, Box, Button, Menu, Portal, Text } from "@chakra-ui/react";
 import { useNavigate } from "@tanstack/react-router";
-import { ChevronDown, LogOut, UserRound } from "lucide-react";
+import { ChevronDown, Gauge, LogOut, UserRound } from "lucide-react";
 import { toaster } from "@/components/ui/toaster";
+import { mayOpen, NAV_ITEMS } from "@/config/navigation";
 import { useSignOut } from "@/features/auth/api/sign-out";
 import { ROLE_LABELS } from "@/lib/session";
 import type { Me } from "@/types/api";
@@ -9,9 +10,14 @@ import type { Me } from "@/types/api";
 export function UserMenu({ me }: { me: Me }) {
   const navigate = useNavigate();
   const signOut = useSignOut();
+  // The pages the header shows on wider screens only.
+  const phonePages = NAV_ITEMS.filter((item) => item.phoneMenu && mayOpen(me.role, item.to));
 
   const onSelect = ({ value }: { value: string }) => {
-    if (value === "account") {
+    const page = phonePages.find((item) => item.to === value);
+    if (page) {
+      navigate({ to: page.to });
+    } else if (value === "account") {
       navigate({ to: "/account" });
     } else if (value === "sign-out") {
       signOut.mutate(undefined, {
@@ -56,6 +62,11 @@ export function UserMenu({ me }: { me: Me }) {
               </Text>
             </Box>
             <Menu.Separator />
+            {phonePages.map((item) => (
+              <Menu.Item key={item.to} value={item.to} hideFrom="sm">
+                <Gauge size={14} aria-hidden /> {item.label}
+              </Menu.Item>
+            ))}
             <Menu.Item value="account">
               <UserRound size={14} aria-hidden /> My account
             </Menu.Item>

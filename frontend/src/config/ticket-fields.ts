@@ -33,6 +33,7 @@ export const STATUS_LABELS: Record<Status, string> = {
 export const CLASSIFIER_LABELS: Record<Classifier, string> = {
   ollama: "Local model",
   cloud: "Cloud",
+  learned: "Learned model",
   rules: "Keyword rules",
 };
 

@@ -25,6 +25,15 @@ export const classifyKeys = {
   text: (title: string, description: string) => [...classifyKeys.all, title, description] as const,
 };
 
+export const similarKeys = {
+  all: ["similar"] as const,
+  title: (title: string) => [...similarKeys.all, title] as const,
+};
+
+export const classifierKeys = {
+  report: ["classifier", "report"] as const,
+};
+
 /** Who is signed in, and what the server tells anyone before that. */
 export const sessionKeys = {
   me: ["me"] as const,

@@ -26,7 +26,7 @@ export type Role = Schemas["RoleEnum"];
 export const CATEGORIES = everyValueOf<Category>()(["billing", "technical", "account", "general"]);
 export const PRIORITIES = everyValueOf<Priority>()(["low", "medium", "high", "critical"]);
 export const STATUSES = everyValueOf<Status>()(["open", "in_progress", "resolved", "closed"]);
-export const CLASSIFIERS = everyValueOf<Classifier>()(["ollama", "cloud", "rules"]);
+export const CLASSIFIERS = everyValueOf<Classifier>()(["ollama", "cloud", "learned", "rules"]);
 export const ROLES = everyValueOf<Role>()(["requester", "agent", "admin"]);
 
 /** The signed-in person (GET /api/me/). */
@@ -48,6 +48,15 @@ export type NewApiToken = Schemas["NewToken"];
 /** A person as a ticket names them: its requester, its assignee, a comment's author. */
 export type TicketPerson = Schemas["PersonRef"];
 export type Ticket = Schemas["Ticket"];
+/** One ticket as GET/PATCH /api/tickets/{id}/ give it: with the suggestion's examples. */
+export type TicketDetail = Schemas["TicketDetail"];
+/**
+ * A ticket as its page holds it: the detail's examples, once loaded; a row of the list
+ * (without them) while it loads.
+ */
+export type TicketWithExamples = Ticket & Partial<Pick<TicketDetail, "suggestion_examples">>;
+/** A confirmed ticket a language model was shown as a worked example (agents only). */
+export type SuggestionExample = Schemas["SuggestionExample"];
 export type TicketPage = Schemas["PaginatedTicketList"];
 /** One message of a ticket's conversation; requesters are never sent internal notes. */
 export type TicketComment = Schemas["Comment"];
@@ -68,6 +77,28 @@ export type BulkTicketChange = Schemas["TicketBulkUpdateRequest"];
 /** A reply or, for agents, an internal note (POST /api/tickets/{id}/comments/). */
 export type NewComment = Schemas["CommentCreateRequest"];
 export type ClassifyInput = Schemas["ClassifyRequestRequest"];
+/** POST /api/tickets/similar/: tickets whose titles look like the one being typed. */
+export type SimilarInput = Schemas["SimilarRequestRequest"];
+export type SimilarTicket = Schemas["SimilarTicket"];
+export type SimilarTickets = Schemas["SimilarTickets"];
+
+/** How often agents kept the classifier's labels (GET /api/classifier/report/). */
+export type ClassifierReport = Schemas["ClassifierReport"];
+export type BackendScore = Schemas["BackendScore"];
+export type ScoredBackend = Schemas["BackendScoreBackendEnum"];
+export const SCORED_BACKENDS = everyValueOf<ScoredBackend>()([
+  "all",
+  "ollama",
+  "cloud",
+  "learned",
+  "rules",
+]);
+export type FieldScore = Schemas["FieldScore"];
+export type LabelScore = Schemas["LabelScore"];
+export type WeekScore = Schemas["WeekScore"];
+export type ConfidenceScore = Schemas["ConfidenceScore"];
+export type ReliabilityBucket = Schemas["ReliabilityBucket"];
+export type LearnedModelState = Schemas["LearnedModelState"];
 /** The first administrator (POST /api/setup/). */
 export type SetupInput = Schemas["SetupRequest"];
 export type InviteInput = Schemas["InviteRequest"];
@@ -81,6 +112,7 @@ export type Queue = NonNullable<TicketListQuery["queue"]>;
 export const QUEUES = everyValueOf<Queue>()([
   "mine",
   "unassigned",
+  "triage",
   "open",
   "resolved_recently",
   "all",

@@ -1,3 +1,4 @@
+import { formatRelativeTime } from "@/lib/format";
 import type { HistoryEntry, Ticket } from "@/types/api";
 import { describeActor } from "./timeline";
 
@@ -41,4 +42,29 @@ export function labelOutcomes(
     });
   }
   return outcomes;
+}
+
+/**
+ * Whether an agent has said the labels are right: "Confirmed by Alex Agent · 2 hr. ago",
+ * "Confirmed before this was recorded" (a time without a person), or "Not confirmed yet".
+ */
+export function confirmationText(
+  ticket: Pick<Ticket, "labels_confirmed_at" | "labels_confirmed_by">,
+  meId: number,
+  now: number = Date.now(),
+): string {
+  const { labels_confirmed_at: at, labels_confirmed_by: by } = ticket;
+  if (at === null) {
+    return "Not confirmed yet";
+  }
+  if (by === null) {
+    return "Confirmed before this was recorded";
+  }
+  const who = by.id === meId ? "you" : by.name;
+  return `Confirmed by ${who} · ${formatRelativeTime(at, now)}`;
+}
+
+/** An agent may say the labels are right until someone has, and again while in triage. */
+export function mayConfirmLabels(ticket: Pick<Ticket, "labels_confirmed_at" | "needs_triage">) {
+  return ticket.labels_confirmed_at === null || ticket.needs_triage;
 }

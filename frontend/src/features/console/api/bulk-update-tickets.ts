@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
-import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import { classifierKeys, statsKeys, ticketKeys } from "@/lib/query-keys";
 import type { BulkTicketChange, Ticket } from "@/types/api";
 
 export function bulkUpdateTickets(change: BulkTicketChange): Promise<{ results: Ticket[] }> {
@@ -24,6 +24,8 @@ export function useBulkUpdateTickets() {
         queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.queues() }),
         queryClient.invalidateQueries({ queryKey: statsKeys.all }),
+        // Resolving, closing or setting labels confirms them: the accuracy report counts those.
+        queryClient.invalidateQueries({ queryKey: classifierKeys.report }),
       ]);
     },
   });

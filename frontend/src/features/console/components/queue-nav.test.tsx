@@ -8,7 +8,7 @@ describe("QueueNav", () => {
     await renderWithProviders(
       <QueueNav
         current="open"
-        counts={{ mine: 3, unassigned: 5, open: 12, resolved_recently: 4, all: 40 }}
+        counts={{ mine: 3, unassigned: 5, triage: 2, open: 12, resolved_recently: 4, all: 40 }}
         countsLoading={false}
         hrefFor={(queue) => `/desk?queue=${queue}`}
         onSelect={vi.fn()}
@@ -17,7 +17,7 @@ describe("QueueNav", () => {
     );
 
     const list = within(screen.getByRole("navigation", { name: "Queues" })).getByRole("list");
-    expect(within(list).getAllByRole("link")).toHaveLength(5);
+    expect(within(list).getAllByRole("link")).toHaveLength(6);
     expect(list).toHaveStyle({ flexWrap: "wrap" });
     expect(list).not.toHaveStyle({ overflowX: "auto" });
   });

@@ -5,12 +5,20 @@ import type { Queue, QueueCounts } from "@/types/api";
 export const QUEUE_LABELS: Record<Queue, string> = {
   mine: "My open",
   unassigned: "Unassigned",
+  triage: "Triage",
   open: "All open",
   resolved_recently: "Resolved recently",
   all: "All",
 };
 
-const QUEUE_ORDER: readonly Queue[] = ["mine", "unassigned", "open", "resolved_recently", "all"];
+const QUEUE_ORDER: readonly Queue[] = [
+  "mine",
+  "unassigned",
+  "triage",
+  "open",
+  "resolved_recently",
+  "all",
+];
 
 type QueueNavProps = {
   current: Queue;

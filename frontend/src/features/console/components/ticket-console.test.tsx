@@ -7,7 +7,14 @@ import { renderWithProviders } from "@/testing/render";
 import type { QueueCounts, Ticket } from "@/types/api";
 import { TicketConsole } from "./ticket-console";
 
-const COUNTS: QueueCounts = { mine: 3, unassigned: 5, open: 12, resolved_recently: 4, all: 40 };
+const COUNTS: QueueCounts = {
+  mine: 3,
+  unassigned: 5,
+  triage: 2,
+  open: 12,
+  resolved_recently: 4,
+  all: 40,
+};
 const ME = makeMe({ id: 1, name: "Alex Agent", role: "agent" });
 const PEOPLE = [
   { id: 1, name: "Alex Agent", email: "alex@example.com" },
@@ -68,6 +75,33 @@ describe("TicketConsole", () => {
     expect(mine).toHaveTextContent("3");
     expect(within(queues).getByRole("link", { name: /Unassigned/ })).toHaveTextContent("5");
     expect(api.to("GET", "/api/tickets/")[0].url.searchParams.get("queue")).toBe("mine");
+  });
+
+  it("lists the Triage queue with its count and marks rows whose labels need triage", async () => {
+    const api = stubConsole({
+      "GET /api/tickets/": () =>
+        jsonResponse(
+          makePage([
+            makeTicket({ id: 11, title: "Printer on fire", needs_triage: true }),
+            makeTicket({ id: 13, title: "Invoice question" }),
+          ]),
+        ),
+    });
+    await renderConsole("/desk?queue=triage");
+
+    const queues = screen.getByRole("navigation", { name: "Queues" });
+    const triage = within(queues).getByRole("link", { name: /Triage/ });
+    expect(triage).toHaveAttribute("aria-current", "page");
+    await waitFor(() => expect(triage).toHaveTextContent("2"));
+    expect(api.to("GET", "/api/tickets/")[0].url.searchParams.get("queue")).toBe("triage");
+
+    const marked = screen.getByRole("row", { name: /Printer on fire/ });
+    expect(marked).toHaveAccessibleName(
+      /^Printer on fire\s*\(needs triage: labels not confirmed\)$/,
+    );
+    expect(
+      within(screen.getByRole("row", { name: /Invoice question/ })).queryByTestId("needs-triage"),
+    ).toBeNull();
   });
 
   it("opens All open by default and switches queues through the URL", async () => {

@@ -1,6 +1,6 @@
 import { Badge, Box, Button, Checkbox, Link, Table, Text } from "@chakra-ui/react";
 import { Link as RouterLink } from "@tanstack/react-router";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, CircleHelp } from "lucide-react";
 import type { Ref } from "react";
 import {
   PRIORITY_COLORS,
@@ -157,6 +157,29 @@ function SortHeader({ view, column, label, onSort }: SortHeaderProps) {
   );
 }
 
+/**
+ * Its labels are the classifier's unsure guess and no agent has looked at them yet. Short
+ * enough to sit beside a long title; the full sentence is there for screen readers.
+ */
+function TriageMarker() {
+  return (
+    <Badge
+      size="xs"
+      variant="surface"
+      colorPalette="orange"
+      flexShrink="0"
+      title="Labels are an unsure guess: check the category and priority"
+      data-testid="needs-triage"
+    >
+      <CircleHelp aria-hidden size={10} />
+      <span aria-hidden>Triage</span>
+      <Text as="span" srOnly>
+        (needs triage: labels not confirmed)
+      </Text>
+    </Badge>
+  );
+}
+
 type TicketRowProps = {
   ticket: Ticket;
   now: number;
@@ -227,6 +250,7 @@ function TicketRow({ ticket, now, active, selected, busy, onToggle, onActivate }
                 (new reply)
               </Text>
             )}
+            {ticket.needs_triage && <TriageMarker />}
           </RouterLink>
         </Link>
       </Table.Cell>

@@ -37,7 +37,8 @@ export function StatsPanel() {
         ) : (
           <>
             <StatNumbers stats={data} />
-            <Suspense fallback={<Skeleton height="56" aria-label="Loading charts" />}>
+            {/* aria-busy rather than a label, which a plain div may not carry (axe). */}
+            <Suspense fallback={<Skeleton height="56" aria-busy="true" />}>
               <BreakdownCharts stats={data} />
             </Suspense>
           </>

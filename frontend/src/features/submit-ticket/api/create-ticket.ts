@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
-import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import { classifierKeys, statsKeys, ticketKeys } from "@/lib/query-keys";
 import type { Ticket, TicketCreateInput } from "@/types/api";
 
 export function createTicket(input: TicketCreateInput): Promise<Ticket> {
@@ -17,6 +17,8 @@ export function useCreateTicket() {
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: statsKeys.all }),
+        // Resolving, closing or setting labels confirms them: the accuracy report counts those.
+        queryClient.invalidateQueries({ queryKey: classifierKeys.report }),
       ]);
     },
   });

@@ -22,6 +22,9 @@ function stubBackend() {
         backend: "rules",
         model: null,
         latency_ms: 3,
+        confidence: 0.9,
+        unsure: false,
+        prompt_version: null,
       }),
     "POST /api/tickets/": ({ body }) =>
       jsonResponse(makeTicket({ id: 5, ...(body as object), requester: RITA }), 201),

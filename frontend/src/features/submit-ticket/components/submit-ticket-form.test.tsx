@@ -24,6 +24,9 @@ function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
     backend: "rules",
     model: null,
     latency_ms: 12,
+    confidence: 0.9,
+    unsure: false,
+    prompt_version: null,
     ...overrides,
   };
 }
@@ -124,6 +127,51 @@ describe("SubmitTicketForm suggestions", () => {
     setDescription(BILLING_TEXT);
 
     expect(await screen.findByTestId("suggestion-source")).toHaveTextContent(label);
+  });
+
+  it.each([
+    [{ backend: "rules", model: null, confidence: 0.72 }, "Keyword rules · 72% sure"],
+    [{ backend: "learned", model: "v3", confidence: 0.914 }, "Learned model · v3 · 91% sure"],
+    [{ backend: "ollama", model: "llama3.2:3b", confidence: null }, "Local model · llama3.2:3b"],
+  ] as const)("says how sure the classifier is (%o)", async (source, label) => {
+    stubFetch({ [`POST ${CLASSIFY}`]: () => jsonResponse(suggestion(source)) });
+    await renderWithProviders(<SubmitTicketForm />);
+
+    setDescription(BILLING_TEXT);
+
+    expect(await screen.findByTestId("suggestion-source")).toHaveTextContent(
+      new RegExp(`^${label}$`),
+    );
+  });
+
+  it("leaves the labels to the person when the classifier is unsure", async () => {
+    const api = stubFetch({
+      [`POST ${CLASSIFY}`]: () =>
+        jsonResponse(suggestion({ confidence: 0.31, unsure: true, suggested_priority: "medium" })),
+      "POST /api/tickets/": ({ body }) => jsonResponse(makeTicket(body as object), 201),
+    });
+    const { user } = await renderWithProviders(<SubmitTicketForm />);
+
+    fireEvent.change(titleInput(), { target: { value: "Hello there" } });
+    setDescription(BILLING_TEXT);
+
+    const hints = await screen.findAllByTestId("not-sure-hint");
+    expect(hints.map((hint) => hint.textContent)).toEqual([
+      "Not sure — please choose (maybe Billing)",
+      "Not sure — please choose (maybe Medium)",
+    ]);
+    expect(categorySelect()).toHaveValue("");
+    expect(prioritySelect()).toHaveValue("");
+    expect(screen.getByText("Unsure guess by")).toBeInTheDocument();
+
+    await user.selectOptions(prioritySelect(), "low");
+    expect(screen.getAllByTestId("not-sure-hint")).toHaveLength(1);
+
+    await user.click(screen.getByRole("button", { name: "Submit ticket" }));
+    await screen.findByText("Ticket submitted");
+    const sent = api.to("POST", "/api/tickets/")[0].body;
+    expect(sent).toMatchObject({ priority: "low" });
+    expect(sent).not.toHaveProperty("category");
   });
 
   it("ignores an answer that arrives after a newer one", async () => {
@@ -368,5 +416,55 @@ describe("SubmitTicketForm submit", () => {
       title: "Refund please",
       description: BILLING_TEXT,
     });
+  });
+});
+
+describe("SubmitTicketForm similar tickets", () => {
+  const SIMILAR = "/api/tickets/similar/";
+
+  it("lists tickets like the settled title, and none for an older title", async () => {
+    const older = deferred();
+    const api = stubFetch({
+      [`POST ${SIMILAR}`]: ({ body }) =>
+        (body as { title: string }).title === "Refund"
+          ? older.promise
+          : jsonResponse({
+              results: [{ id: 42, title: "Refund for a double charge", status: "in_progress" }],
+            }),
+    });
+    await renderWithProviders(<SubmitTicketForm />);
+
+    fireEvent.change(titleInput(), { target: { value: "  " } });
+    act(() => vi.advanceTimersByTime(CLASSIFY_DEBOUNCE_MS * 2));
+    expect(api.to("POST", SIMILAR)).toHaveLength(0);
+
+    fireEvent.change(titleInput(), { target: { value: "Refund" } });
+    await waitFor(() => expect(api.to("POST", SIMILAR)).toHaveLength(1));
+    fireEvent.change(titleInput(), { target: { value: "Refund please " } });
+    await waitFor(() => expect(api.to("POST", SIMILAR)).toHaveLength(2));
+    expect(api.to("POST", SIMILAR)[1].body).toEqual({ title: "Refund please" });
+
+    const list = await screen.findByTestId("similar-tickets");
+    expect(list).toHaveTextContent("Similar tickets");
+    expect(screen.getByRole("link", { name: /Refund for a double charge/ })).toHaveAttribute(
+      "href",
+      "/tickets/42",
+    );
+    expect(list).toHaveTextContent("In progress");
+
+    older.resolve(jsonResponse({ results: [{ id: 1, title: "Old answer", status: "open" }] }));
+    await act(() => vi.advanceTimersByTimeAsync(100));
+    expect(screen.queryByText("Old answer")).not.toBeInTheDocument();
+  });
+
+  it("shows nothing when no ticket is similar", async () => {
+    const api = stubFetch({ [`POST ${SIMILAR}`]: () => jsonResponse({ results: [] }) });
+    await renderWithProviders(<SubmitTicketForm />);
+
+    fireEvent.change(titleInput(), { target: { value: "Something new" } });
+    await waitFor(() => expect(api.to("POST", SIMILAR)).toHaveLength(1));
+    await act(() => vi.advanceTimersByTimeAsync(100));
+
+    expect(screen.queryByText("Similar tickets")).not.toBeInTheDocument();
   });
 });

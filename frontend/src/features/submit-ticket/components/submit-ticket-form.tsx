@@ -26,8 +26,10 @@ import { ApiError } from "@/lib/api-client";
 import { formatRetryAfter } from "@/lib/format";
 import type { Category, Me, Priority, Ticket, TicketCreateInput, User } from "@/types/api";
 import { useCreateTicket } from "../api/create-ticket";
+import { useSimilarToTitle } from "../hooks/use-similar-tickets";
 import { useTicketSuggestion } from "../hooks/use-ticket-suggestion";
 import { RequesterPicker } from "./requester-picker";
+import { SimilarTickets } from "./similar-tickets";
 import { SuggestionStatus } from "./suggestion-status";
 
 const SHOWN_FIELDS = ["title", "description", "category", "priority", "requester"] as const;
@@ -87,11 +89,16 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
     title,
     description,
   });
+  const similar = useSimilarToTitle(title);
   const create = useCreateTicket();
   const navigate = useNavigate();
 
-  const category = chosenCategory ?? suggestion?.suggested_category ?? "";
-  const priority = chosenPriority ?? suggestion?.suggested_priority ?? "";
+  // An unsure guess is only named beside the selects: a person chooses, or the server
+  // fills the labels and puts the ticket in the agents' triage queue.
+  const prefill = suggestion && !suggestion.unsure ? suggestion : undefined;
+  const guess = suggestion?.unsure ? suggestion : undefined;
+  const category = chosenCategory ?? prefill?.suggested_category ?? "";
+  const priority = chosenPriority ?? prefill?.suggested_priority ?? "";
 
   const serverErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};
   const errorFor = (field: (typeof SHOWN_FIELDS)[number]) =>
@@ -214,6 +221,8 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
               </HStack>
             </Field.Root>
 
+            <SimilarTickets tickets={similar} />
+
             <Field.Root required invalid={Boolean(errorFor("description"))}>
               <Field.Label>
                 Description <Field.RequiredIndicator />
@@ -249,13 +258,17 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
                 errorText={errorFor("category")}
                 onChange={(value) => setChosenCategory(value || null)}
                 helperText={
-                  chosenCategory &&
-                  suggestion &&
-                  chosenCategory !== suggestion.suggested_category && (
-                    <UseSuggestionButton
-                      label={CATEGORY_LABELS[suggestion.suggested_category]}
-                      onClick={() => setChosenCategory(null)}
-                    />
+                  guess && !chosenCategory ? (
+                    <NotSureHint maybe={CATEGORY_LABELS[guess.suggested_category]} />
+                  ) : (
+                    chosenCategory &&
+                    prefill &&
+                    chosenCategory !== prefill.suggested_category && (
+                      <UseSuggestionButton
+                        label={CATEGORY_LABELS[prefill.suggested_category]}
+                        onClick={() => setChosenCategory(null)}
+                      />
+                    )
                   )
                 }
               />
@@ -269,13 +282,17 @@ export function SubmitTicketForm({ agent, onSubmitted }: SubmitTicketFormProps) 
                 errorText={errorFor("priority")}
                 onChange={(value) => setChosenPriority(value || null)}
                 helperText={
-                  chosenPriority &&
-                  suggestion &&
-                  chosenPriority !== suggestion.suggested_priority && (
-                    <UseSuggestionButton
-                      label={PRIORITY_LABELS[suggestion.suggested_priority]}
-                      onClick={() => setChosenPriority(null)}
-                    />
+                  guess && !chosenPriority ? (
+                    <NotSureHint maybe={PRIORITY_LABELS[guess.suggested_priority]} />
+                  ) : (
+                    chosenPriority &&
+                    prefill &&
+                    chosenPriority !== prefill.suggested_priority && (
+                      <UseSuggestionButton
+                        label={PRIORITY_LABELS[prefill.suggested_priority]}
+                        onClick={() => setChosenPriority(null)}
+                      />
+                    )
                   )
                 }
               />
@@ -313,6 +330,21 @@ function OpenTicketLink({ ticketId, onOpen }: { ticketId: number; onOpen: () => 
     <Link href={`/tickets/${ticketId}`} onClick={follow} fontWeight="medium" colorPalette="teal">
       Open ticket #{ticketId}
     </Link>
+  );
+}
+
+/**
+ * The classifier guessed, but below its confidence threshold: the person should choose.
+ * orange.fg rather than fg.warning, whose orange.600 on white is under 4.5:1 for small text.
+ */
+function NotSureHint({ maybe }: { maybe: string }) {
+  return (
+    <Text as="span" color="orange.fg" data-testid="not-sure-hint">
+      Not sure — please choose{" "}
+      <Text as="span" color="fg.muted">
+        (maybe {maybe})
+      </Text>
+    </Text>
   );
 }
 

@@ -1,24 +1,35 @@
 import { Badge } from "@chakra-ui/react";
-import { Bot, Cloud, ListChecks } from "lucide-react";
+import { Bot, Brain, Cloud, ListChecks } from "lucide-react";
 import { CLASSIFIER_LABELS } from "@/config/ticket-fields";
+import { formatPercent } from "@/lib/format";
 import type { Suggestion } from "@/types/api";
 
-const ICONS = { ollama: Bot, cloud: Cloud, rules: ListChecks } as const;
-const COLORS = { ollama: "teal", cloud: "blue", rules: "gray" } as const;
+const ICONS = { ollama: Bot, cloud: Cloud, learned: Brain, rules: ListChecks } as const;
+const COLORS = { ollama: "teal", cloud: "blue", learned: "purple", rules: "gray" } as const;
 
-/** Says which classifier answered: "Local model · llama3.2:3b", "Cloud · …", "Keyword rules". */
-export function suggestionSourceLabel(suggestion: Pick<Suggestion, "backend" | "model">): string {
-  const name = CLASSIFIER_LABELS[suggestion.backend];
-  return suggestion.backend !== "rules" && suggestion.model
-    ? `${name} · ${suggestion.model}`
-    : name;
+/**
+ * Says which classifier answered and how sure it is: "Local model · llama3.2:3b · 91% sure",
+ * "Keyword rules · 72% sure". A classifier that cannot tell its confidence says nothing
+ * about it rather than a made-up number.
+ */
+export function suggestionSourceLabel(
+  suggestion: Pick<Suggestion, "backend" | "model" | "confidence">,
+): string {
+  const parts: string[] = [CLASSIFIER_LABELS[suggestion.backend]];
+  if (suggestion.backend !== "rules" && suggestion.model) {
+    parts.push(suggestion.model);
+  }
+  if (suggestion.confidence !== null) {
+    parts.push(`${formatPercent(suggestion.confidence)} sure`);
+  }
+  return parts.join(" · ");
 }
 
 export function SuggestionBadge({ suggestion }: { suggestion: Suggestion }) {
   const Icon = ICONS[suggestion.backend];
   return (
     <Badge
-      colorPalette={COLORS[suggestion.backend]}
+      colorPalette={suggestion.unsure ? "orange" : COLORS[suggestion.backend]}
       variant="surface"
       size="md"
       title={`Answered in ${suggestion.latency_ms} ms`}

@@ -21,7 +21,7 @@ export function SuggestionStatus({ suggestion, isLoading, error, paused }: Sugge
         </>
       ) : suggestion ? (
         <>
-          <Text color="fg.muted">Suggested by</Text>
+          <Text color="fg.muted">{suggestion.unsure ? "Unsure guess by" : "Suggested by"}</Text>
           <SuggestionBadge suggestion={suggestion} />
         </>
       ) : paused ? (

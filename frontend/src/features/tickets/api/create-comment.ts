@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
-import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import { classifierKeys, statsKeys, ticketKeys } from "@/lib/query-keys";
 import type { NewComment, TicketComment } from "@/types/api";
 
 export function createComment(ticketId: number, comment: NewComment): Promise<TicketComment> {
@@ -32,6 +32,8 @@ export function useCreateComment(ticketId: number, onSent?: () => void) {
         queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.queues() }),
         queryClient.invalidateQueries({ queryKey: statsKeys.all }),
+        // Resolving, closing or setting labels confirms them: the accuracy report counts those.
+        queryClient.invalidateQueries({ queryKey: classifierKeys.report }),
       ]);
     },
   });

@@ -1,10 +1,10 @@
 import { type InfiniteData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "@/lib/api-client";
 import { ticketKeys } from "@/lib/query-keys";
-import type { Ticket, TicketPage } from "@/types/api";
+import type { TicketPage, TicketWithExamples } from "@/types/api";
 
-export function getTicket(id: number, signal?: AbortSignal): Promise<Ticket> {
-  return apiRequest<Ticket>(`/api/tickets/${id}/`, { signal });
+export function getTicket(id: number, signal?: AbortSignal): Promise<TicketWithExamples> {
+  return apiRequest<TicketWithExamples>(`/api/tickets/${id}/`, { signal });
 }
 
 export function getTicketQueryOptions(id: number) {

@@ -1,7 +1,7 @@
 import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-query";
 import { toaster } from "@/components/ui/toaster";
 import { apiRequest } from "@/lib/api-client";
-import { statsKeys, ticketKeys } from "@/lib/query-keys";
+import { classifierKeys, statsKeys, ticketKeys } from "@/lib/query-keys";
 import type { Ticket, TicketChanges, TicketPage, TicketPerson } from "@/types/api";
 
 type UpdateVariables = {
@@ -9,6 +9,8 @@ type UpdateVariables = {
   changes: TicketChanges;
   /** Who `changes.assignee` is, so the new assignee shows before the server answers. */
   assignee?: TicketPerson | null;
+  /** What else the change will do, shown before the server answers (a confirmation). */
+  consequences?: Partial<Ticket>;
 };
 
 export function updateTicket(id: number, changes: TicketChanges): Promise<Ticket> {
@@ -42,7 +44,7 @@ export function useUpdateTicket() {
 
   return useMutation({
     mutationFn: ({ id, changes }: UpdateVariables) => updateTicket(id, changes),
-    onMutate: async ({ id, changes, assignee }) => {
+    onMutate: async ({ id, changes, assignee, consequences }) => {
       // A refetch landing after the optimistic write would put the old values back.
       await Promise.all([
         queryClient.cancelQueries({ queryKey: ticketKeys.lists() }),
@@ -54,6 +56,7 @@ export function useUpdateTicket() {
       patchEverywhere(id, (ticket) => ({
         ...ticket,
         ...fields,
+        ...consequences,
         ...(assigneeId !== undefined && assignee !== undefined ? { assignee } : {}),
       }));
       return { previousLists, previousDetail };
@@ -74,6 +77,8 @@ export function useUpdateTicket() {
         queryClient.invalidateQueries({ queryKey: ticketKeys.queues() }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.history(id) }),
         queryClient.invalidateQueries({ queryKey: statsKeys.all }),
+        // Resolving, closing or setting labels confirms them: the accuracy report counts those.
+        queryClient.invalidateQueries({ queryKey: classifierKeys.report }),
       ]),
   });
 }

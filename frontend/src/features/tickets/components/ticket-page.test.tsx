@@ -96,6 +96,81 @@ describe("TicketView AI suggestion", () => {
   });
 });
 
+describe("TicketView suggestion provenance and confirmation", () => {
+  it("names the model, prompt and confidence, and marks an unsure suggestion in triage", async () => {
+    stubTicketBackend({
+      ticket: {
+        classified_by: "ollama",
+        classifier_model: "llama3.2:3b",
+        prompt_version: "p4",
+        confidence: 0.42,
+        unsure: true,
+        needs_triage: true,
+      },
+    });
+    await renderTicket(agent);
+
+    const panel = screen.getByTestId("ai-suggestion");
+    expect(within(panel).getByTestId("ai-backend")).toHaveTextContent("Local model");
+    expect(within(panel).getByTestId("ai-provenance")).toHaveTextContent(
+      "Modelllama3.2:3bPromptp4Confidence42%unsure",
+    );
+    expect(within(panel).getByTestId("ai-needs-triage")).toHaveTextContent("Needs triage");
+    expect(within(panel).getByTestId("label-confirmation")).toHaveTextContent("Not confirmed yet");
+  });
+
+  it("confirms the labels by sending them unchanged, and leaves triage at once", async () => {
+    const api = stubTicketBackend({
+      ticket: { category: "account", priority: "low", unsure: true, needs_triage: true },
+    });
+    const { user } = await renderTicket(agent);
+
+    await user.click(screen.getByRole("button", { name: "Labels are right" }));
+
+    await waitFor(() => expect(api.to("PATCH", TICKET)).toHaveLength(1));
+    expect(api.to("PATCH", TICKET)[0].body).toEqual({ category: "account", priority: "low" });
+    expect(screen.getByTestId("label-confirmation")).toHaveTextContent(
+      "Confirmed by you · just now",
+    );
+    expect(screen.queryByTestId("ai-needs-triage")).not.toBeInTheDocument();
+  });
+
+  it("says who confirmed, or that it was before anyone recorded it, without a button", async () => {
+    stubTicketBackend({
+      ticket: {
+        labels_confirmed_at: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+        labels_confirmed_by: { id: 9, name: "Bea Agent", email: "bea@example.com" },
+      },
+    });
+    await renderTicket(agent);
+
+    expect(screen.getByTestId("label-confirmation")).toHaveTextContent(
+      "Confirmed by Bea Agent · 2 hr. ago",
+    );
+    expect(screen.queryByRole("button", { name: "Labels are right" })).not.toBeInTheDocument();
+  });
+
+  it("links the confirmed tickets a language model was shown", async () => {
+    stubTicketBackend({
+      ticket: {
+        classified_by: "cloud",
+        suggestion_examples: [
+          { id: 12, title: "Login loop", category: "account", priority: "high" },
+        ],
+      },
+    });
+    await renderTicket(agent);
+
+    const examples = await screen.findByTestId("ai-examples");
+    expect(examples).toHaveTextContent("Based on these confirmed tickets");
+    expect(within(examples).getByRole("link", { name: "#12 Login loop" })).toHaveAttribute(
+      "href",
+      "/tickets/12",
+    );
+    expect(examples).toHaveTextContent("Account · High");
+  });
+});
+
 describe("TicketView keyboard and focus", () => {
   it("puts the cursor in the reply box on R, but not while typing or with a modifier", async () => {
     stubTicketBackend();

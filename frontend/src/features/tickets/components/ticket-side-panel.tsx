@@ -1,13 +1,13 @@
 import { Button, Card, Heading, SimpleGrid, Stack } from "@chakra-ui/react";
 import { SelectField } from "@/components/ui/select-field";
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS, STATUS_OPTIONS } from "@/config/ticket-fields";
-import type { Me, Ticket, TicketChanges, TicketPerson } from "@/types/api";
+import type { Me, TicketChanges, TicketPerson, TicketWithExamples } from "@/types/api";
 import { useAssignablePeople } from "../api/get-assignable-people";
 import { useUpdateTicket } from "../api/update-ticket";
 import { AiSuggestion } from "./ai-suggestion";
 
 /** Agents' controls: status, priority, category and who owns the ticket. */
-export function TicketSidePanel({ ticket, me }: { ticket: Ticket; me: Me }) {
+export function TicketSidePanel({ ticket, me }: { ticket: TicketWithExamples; me: Me }) {
   const update = useUpdateTicket();
   const people = useAssignablePeople();
   const change = (changes: TicketChanges, assignee?: TicketPerson | null) =>
@@ -83,7 +83,7 @@ export function TicketSidePanel({ ticket, me }: { ticket: Ticket; me: Me }) {
             onChange={(category) => change({ category })}
           />
           <Stack gridColumn={{ base: "span 2", lg: "auto" }}>
-            <AiSuggestion ticket={ticket} />
+            <AiSuggestion ticket={ticket} me={me} />
           </Stack>
         </SimpleGrid>
       </Card.Body>

@@ -17,7 +17,7 @@ import {
 } from "../testing/ticket-backend";
 import { TicketView } from "./ticket-view";
 
-const QUEUE_COUNTS = { mine: 1, unassigned: 2, open: 3, resolved_recently: 0, all: 4 };
+const QUEUE_COUNTS = { mine: 1, unassigned: 2, triage: 0, open: 3, resolved_recently: 0, all: 4 };
 
 describe("TicketView conversation", () => {
   it("shows replies and internal notes oldest first, notes marked as such", async () => {

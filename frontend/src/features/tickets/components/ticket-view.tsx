@@ -22,7 +22,7 @@ import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import { homePathFor } from "@/lib/session";
 import { useNow } from "@/lib/use-now";
 import { usePageTitle } from "@/lib/use-page-title";
-import type { Me, Ticket } from "@/types/api";
+import type { Me, TicketWithExamples } from "@/types/api";
 import { useTicket } from "../api/get-ticket";
 import { useMarkReadWhileOpen } from "../hooks/use-mark-read-while-open";
 import { CommentBody } from "./comment-body";
@@ -89,7 +89,7 @@ function TicketLoader({ ticketId, me }: { ticketId: number; me: Me }) {
   return <TicketDetails ticket={ticket} me={me} />;
 }
 
-function TicketDetails({ ticket, me }: { ticket: Ticket; me: Me }) {
+function TicketDetails({ ticket, me }: { ticket: TicketWithExamples; me: Me }) {
   const now = useNow();
   const isAgent = me.role !== "requester";
   usePageTitle(ticket.title);

@@ -2,7 +2,7 @@ import { screen } from "@testing-library/react";
 import { makeMe, makeTicket, makeUser } from "@/testing/data";
 import { jsonResponse, stubFetch } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
-import type { HistoryEntry, Me, Ticket, TicketComment } from "@/types/api";
+import type { HistoryEntry, Me, TicketComment, TicketWithExamples } from "@/types/api";
 import { TicketView } from "../components/ticket-view";
 
 export const TICKET = "/api/tickets/5/";
@@ -33,7 +33,7 @@ export function errorBody(code: string, detail: string, attr: string | null = nu
 }
 
 type BackendOptions = {
-  ticket?: Partial<Ticket>;
+  ticket?: Partial<TicketWithExamples>;
   comments?: TicketComment[];
   history?: HistoryEntry[];
   postComment?: (body: Record<string, unknown>) => Response | Promise<Response>;
@@ -45,7 +45,7 @@ type BackendOptions = {
  * `comments` is the live list: push to it to have a reply arrive while the page is open.
  */
 export function stubTicketBackend(options: BackendOptions = {}) {
-  let ticket = makeTicket({ id: 5, title: "Cannot log in", ...options.ticket });
+  let ticket: TicketWithExamples = makeTicket({ id: 5, title: "Cannot log in", ...options.ticket });
   const comments = options.comments ?? [];
   return stubFetch({
     [`GET ${TICKET}`]: () => jsonResponse(ticket),
@@ -57,6 +57,15 @@ export function stubTicketBackend(options: BackendOptions = {}) {
       }
       const { assignee, ...rest } = changes;
       ticket = { ...ticket, ...rest };
+      // As the API does: an agent setting either label, even unchanged, confirms both.
+      if ("category" in rest || "priority" in rest) {
+        ticket = {
+          ...ticket,
+          labels_confirmed_at: new Date().toISOString(),
+          labels_confirmed_by: { id: agent.id, name: agent.name, email: agent.email },
+          needs_triage: false,
+        };
+      }
       if (typeof assignee === "number") {
         ticket = {
           ...ticket,

@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { REFRESH_INTERVAL_MS } from "@/config/constants";
+import { apiRequest } from "@/lib/api-client";
+import { classifierKeys } from "@/lib/query-keys";
+import type { ClassifierReport } from "@/types/api";
+
+export function getClassifierReport(signal?: AbortSignal): Promise<ClassifierReport> {
+  return apiRequest<ClassifierReport>("/api/classifier/report/", { signal });
+}
+
+export function getClassifierReportQueryOptions() {
+  return queryOptions({
+    queryKey: classifierKeys.report,
+    queryFn: ({ signal }) => getClassifierReport(signal),
+    refetchInterval: REFRESH_INTERVAL_MS,
+  });
+}
+
+export function useClassifierReport() {
+  return useQuery(getClassifierReportQueryOptions());
+}

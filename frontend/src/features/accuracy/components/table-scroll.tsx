@@ -1,0 +1,49 @@
+import { Stack, Table, Text } from "@chakra-ui/react";
+import type { ReactNode } from "react";
+
+type TableScrollProps = {
+  /** The table's caption, naming the scrolling area too. */
+  label: string;
+  /** How to read the table, under it: too long for a caption that must fit a phone. */
+  note: string;
+  children: ReactNode;
+};
+
+/**
+ * A report table that scrolls sideways when the screen is narrower than its columns. It
+ * takes the focus, so that keyboard users can scroll it too.
+ */
+export function TableScroll({ label, note, children }: TableScrollProps) {
+  return (
+    <Stack gap="1.5" minW="0">
+      <Table.ScrollArea
+        tabIndex={0}
+        role="group"
+        aria-label={label}
+        borderRadius="l1"
+        focusVisibleRing="outside"
+      >
+        {children}
+      </Table.ScrollArea>
+      <Text textStyle="xs" color="fg.muted">
+        {note}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The short caption every report table starts with. */
+export function ReportCaption({ children }: { children: ReactNode }) {
+  return (
+    <Table.Caption
+      captionSide="top"
+      textAlign="start"
+      fontWeight="medium"
+      color="fg"
+      mt="0"
+      mb="1.5"
+    >
+      {children}
+    </Table.Caption>
+  );
+}
