@@ -41,39 +41,52 @@ PROVENANCE_FIELDS = [
 ]
 
 
-# The stats rollup (TicketCount): what stats counts, per ticket row. Shards spread
-# concurrent writers over different rows of the rollup, so creates do not queue on one.
+# Two rollups the database keeps for every write to tickets: TicketCount for stats and
+# QueueCount for the console's queue counts. Each maps a ticket row to its key; shards
+# spread concurrent writers over different rows of a rollup, so creates do not queue
+# on one.
 COUNT_SHARDS = 8
-_COUNT_KEYS = "category, priority, status, classified, category_agreed, priority_agreed"
-_COUNTED = """
-    SELECT category, priority, status,
-           suggested_category IS NOT NULL AS classified,
-           COALESCE(category = suggested_category, false) AS category_agreed,
-           COALESCE(priority = suggested_priority, false) AS priority_agreed,
-           {sign} AS delta
-    FROM {rows}
-"""
+ROLLUPS = {
+    "tickets_ticketcount": {
+        "category": "category",
+        "priority": "priority",
+        "status": "status",
+        "classified": "suggested_category IS NOT NULL",
+        "category_agreed": "COALESCE(category = suggested_category, false)",
+        "priority_agreed": "COALESCE(priority = suggested_priority, false)",
+    },
+    "tickets_queuecount": {
+        "status": "status",
+        "assignee": "COALESCE(assignee_id, 0)",  # 0: nobody
+        "needs_triage": "needs_triage",
+    },
+}
 
 
-def _count_changes(*counted: str) -> str:
-    """A statement trigger's body: add the rows it inserted (+1) and take away the rows
-    it deleted (-1), as net changes per key, into this session's shard. Keys are
-    written in one order, so two statements sharing a shard cannot deadlock."""
-    return f"""
-        INSERT INTO tickets_ticketcount AS counted ({_COUNT_KEYS}, shard, tickets)
-        SELECT {_COUNT_KEYS}, pg_backend_pid() % {COUNT_SHARDS}, sum(delta)
-        FROM ({" UNION ALL ".join(counted)}) AS changes
-        GROUP BY {_COUNT_KEYS}
-        HAVING sum(delta) <> 0
-        ORDER BY {_COUNT_KEYS}
-        ON CONFLICT ({_COUNT_KEYS}, shard)
-        DO UPDATE SET tickets = counted.tickets + EXCLUDED.tickets;
-        RETURN NULL;
-    """
-
-
-_ADDED = _COUNTED.format(sign=1, rows="added")
-_REMOVED = _COUNTED.format(sign=-1, rows="removed")
+def _count_changes(*, added: bool, removed: bool) -> str:
+    """A statement trigger's body: for each rollup, add the rows the statement inserted
+    (+1) and take away the rows it deleted (-1), as net changes per key, into this
+    session's shard. Keys are written in one order, so two statements sharing a shard
+    cannot deadlock."""
+    body = []
+    for table, key in ROLLUPS.items():
+        columns = ", ".join(key)
+        rows = [
+            f"SELECT {', '.join(f'{value} AS {name}' for name, value in key.items())}, "
+            f"{sign} AS delta FROM {source}"
+            for sign, source, wanted in ((1, "added", added), (-1, "removed", removed))
+            if wanted
+        ]
+        body.append(f"""
+            INSERT INTO {table} AS counted ({columns}, shard, tickets)
+            SELECT {columns}, pg_backend_pid() % {COUNT_SHARDS}, sum(delta)
+            FROM ({" UNION ALL ".join(rows)}) AS changes
+            GROUP BY {columns}
+            HAVING sum(delta) <> 0
+            ORDER BY {columns}
+            ON CONFLICT ({columns}, shard)
+            DO UPDATE SET tickets = counted.tickets + EXCLUDED.tickets;""")
+    return "".join(body) + "\nRETURN NULL;"
 
 
 # Every change to a ticket, by the API, an admin tool or raw SQL, is copied by a database
@@ -194,7 +207,7 @@ class Ticket(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         triggers = [
-            # The stats rollup follows every insert, update, delete and truncate, by
+            # The rollups follow every insert, update, delete and truncate, by
             # the API, raw SQL or bulk loads alike: one statement-level trigger call per
             # statement, reading the changed rows from its transition tables.
             pgtrigger.Trigger(
@@ -203,7 +216,7 @@ class Ticket(models.Model):
                 level=pgtrigger.Statement,
                 when=pgtrigger.After,
                 referencing=pgtrigger.Referencing(new="added"),
-                func=_count_changes(_ADDED),
+                func=_count_changes(added=True, removed=False),
             ),
             pgtrigger.Trigger(
                 name="count_updated",
@@ -211,7 +224,7 @@ class Ticket(models.Model):
                 level=pgtrigger.Statement,
                 when=pgtrigger.After,
                 referencing=pgtrigger.Referencing(old="removed", new="added"),
-                func=_count_changes(_ADDED, _REMOVED),
+                func=_count_changes(added=True, removed=True),
             ),
             pgtrigger.Trigger(
                 name="count_deleted",
@@ -219,14 +232,14 @@ class Ticket(models.Model):
                 level=pgtrigger.Statement,
                 when=pgtrigger.After,
                 referencing=pgtrigger.Referencing(old="removed"),
-                func=_count_changes(_REMOVED),
+                func=_count_changes(added=False, removed=True),
             ),
             pgtrigger.Trigger(
                 name="count_truncated",
                 operation=pgtrigger.Truncate,
                 level=pgtrigger.Statement,
                 when=pgtrigger.After,
-                func="DELETE FROM tickets_ticketcount; RETURN NULL;",
+                func="".join(f"DELETE FROM {table};" for table in ROLLUPS) + "RETURN NULL;",
             ),
             pgtrigger.Trigger(
                 name="resolved_at",
@@ -317,6 +330,10 @@ class Ticket(models.Model):
             # The console's other sorts: critical first, and last update.
             models.Index("priority_rank", "id", name="ticket_priority_rank"),
             models.Index("updated_at", "id", name="ticket_updated"),
+            # The Resolved recently queue's count: a range of this index.
+            models.Index(
+                "resolved_at", name="ticket_resolved_at", condition=Q(status=Status.RESOLVED)
+            ),
             # New confirmations since the learned model's last training (a handful).
             models.Index(
                 "labels_confirmed_at",
@@ -418,6 +435,23 @@ class TicketCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category}/{self.priority}/{self.status} #{self.shard}: {self.tickets}"
+
+
+class QueueCount(models.Model):
+    """How many tickets each status, assignee and triage flag has, kept exact by the
+    same triggers as TicketCount, for the console's queue counts (polled by every open
+    console)."""
+
+    pk = models.CompositePrimaryKey("status", "assignee", "needs_triage", "shard")
+    status = models.CharField(max_length=16)
+    # The assignee's user id; 0 for nobody (a key cannot be NULL).
+    assignee = models.BigIntegerField()
+    needs_triage = models.BooleanField()
+    shard = models.SmallIntegerField()
+    tickets = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.status}/{self.assignee}/{self.needs_triage} #{self.shard}: {self.tickets}"
 
 
 class RequestCount(models.Model):

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from labels import Category, Priority
-from tickets.filters import QUEUES, queue_condition
-from tickets.models import Status, Ticket, TicketCount, TicketRead
+from tickets.filters import ACTIVE, QUEUES, queue_condition
+from tickets.models import QueueCount, Status, Ticket, TicketCount, TicketRead
 
 
 def unread_condition(reader) -> ExpressionWrapper:
@@ -40,10 +40,25 @@ def task_queue_health() -> dict:
 
 
 def queue_counts(user) -> dict[str, int]:
-    """How many tickets each console queue holds for `user`, in one aggregate query."""
-    return Ticket.objects.aggregate(
-        **{queue: Count("id", filter=queue_condition(queue, user)) for queue in QUEUES}
+    """How many tickets each console queue holds for `user`: from the rollup the
+    database keeps (QueueCount, whose keys are a ticket's status, assignee and triage
+    flag), and Resolved recently as a range of the resolved_at index. The same
+    conditions as the queues' lists (queue_condition), over the rollup's columns."""
+    rolled_up = {
+        "mine": Q(assignee=user.pk, status__in=ACTIVE),
+        "unassigned": Q(assignee=0, status__in=ACTIVE),
+        "triage": Q(needs_triage=True, status__in=ACTIVE),
+        "open": Q(status__in=ACTIVE),
+        "all": Q(),
+    }
+    counts = QueueCount.objects.aggregate(
+        **{
+            queue: Sum("tickets", filter=condition, default=0)
+            for queue, condition in rolled_up.items()
+        }
     )
+    recent = Ticket.objects.filter(queue_condition("resolved_recently", user)).count()
+    return {queue: recent if queue == "resolved_recently" else counts[queue] for queue in QUEUES}
 
 
 def ticket_stats() -> dict:

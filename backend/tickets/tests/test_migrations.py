@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from tickets.models import Ticket
-from tickets.tests.test_stats_rollup import counted, rolled_up
+from tickets.tests.test_stats_rollup import counted, queues_counted, queues_rolled_up, rolled_up
 
 BEFORE = ("tickets", "0011_priority_rank_and_sort_indexes")
 
@@ -71,3 +71,4 @@ def test_upgrading_fills_in_replies_resolution_times_and_confirmations():
     assert rows[waiting.pk].labels_confirmed_at is None
     # 0015: the stats rollup counts the tickets that were there.
     assert rolled_up() == counted() != {}
+    assert queues_rolled_up() == queues_counted() != {}

@@ -1,5 +1,5 @@
-"""The stats rollup is exact: after every kind of write, by any route, it holds the same
-counts as COUNT(*) over the tickets."""
+"""The rollups (stats' and the console queues') are exact: after every kind of write,
+by any route, they hold the same counts as COUNT(*) over the tickets."""
 
 import threading
 
@@ -33,8 +33,28 @@ def rolled_up() -> dict[tuple, int]:
         return {tuple(row[:6]): row[6] for row in cursor.fetchall()}
 
 
+def queues_counted() -> dict[tuple, int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT status, COALESCE(assignee_id, 0), needs_triage, count(*)
+               FROM tickets_ticket GROUP BY 1, 2, 3"""
+        )
+        return {tuple(row[:3]): row[3] for row in cursor.fetchall()}
+
+
+def queues_rolled_up() -> dict[tuple, int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT status, assignee, needs_triage, sum(tickets) FROM tickets_queuecount
+               GROUP BY 1, 2, 3 HAVING sum(tickets) <> 0"""
+        )
+        return {tuple(row[:3]): row[3] for row in cursor.fetchall()}
+
+
 def assert_exact() -> None:
+    """Both rollups: stats' and the queues'."""
     assert rolled_up() == counted()
+    assert queues_rolled_up() == queues_counted()
 
 
 def bulk_insert(count: int) -> None:
@@ -55,7 +75,7 @@ def bulk_insert(count: int) -> None:
 
 
 @pytest.mark.django_db
-def test_the_api_keeps_it_exact(client_as, requester, api):
+def test_the_api_keeps_it_exact(client_as, requester, api, agent):
     filed = [
         client_as(requester)
         .post("/api/tickets/", {"title": "Charged twice", "description": text}, format="json")
@@ -65,6 +85,7 @@ def test_the_api_keeps_it_exact(client_as, requester, api):
     assert_exact()
     api.patch(f"/api/tickets/{filed[0]['id']}/", {"category": "general"}, format="json")
     api.patch(f"/api/tickets/{filed[1]['id']}/", {"status": "resolved"}, format="json")
+    api.patch(f"/api/tickets/{filed[2]['id']}/", {"assignee": agent.pk}, format="json")
     bulk = {"ids": [f["id"] for f in filed], "status": "closed"}
     assert api.post("/api/tickets/bulk/", bulk, format="json").status_code == 200
     assert_exact()
@@ -87,13 +108,14 @@ def test_raw_sql_bulk_writes_and_truncate_keep_it_exact():
             " WHERE id % 7 = 0"
         )
         cursor.execute("UPDATE tickets_ticket SET title = 'renamed'")  # no counted change
+        cursor.execute("UPDATE tickets_ticket SET needs_triage = true WHERE id % 6 = 0")
         assert_exact()
         cursor.execute("DELETE FROM tickets_ticket WHERE id % 4 = 0")
         assert_exact()
         # The deferred foreign-key checks run first, as a commit would run them.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("TRUNCATE tickets_ticket CASCADE")
-        assert rolled_up() == {}
+        assert rolled_up() == {} == queues_rolled_up()
     bulk_insert(10)
     assert_exact()
 
@@ -160,3 +182,24 @@ def test_concurrent_writers_keep_it_exact(requester):
 def test_stats_of_an_empty_desk():
     assert ticket_stats()["total_tickets"] == 0
     assert ticket_stats()["avg_tickets_per_day"] == 0.0
+
+
+@pytest.mark.django_db
+def test_queue_counts_read_the_rollup_and_the_resolved_index(agent, django_assert_num_queries):
+    from tickets.selectors import queue_counts
+
+    make_ticket(assignee=agent)
+    make_ticket(status="resolved")
+    with django_assert_num_queries(2) as queries:
+        counts = queue_counts(agent)
+    assert counts == {
+        "mine": 1,
+        "unassigned": 0,
+        "triage": 0,
+        "open": 1,
+        "resolved_recently": 1,
+        "all": 2,
+    }
+    rollup, recent = (query["sql"] for query in queries.captured_queries)
+    assert "tickets_queuecount" in rollup
+    assert "resolved_at" in recent
