@@ -1655,7 +1655,7 @@ export interface components {
              * @description How sure the classifier was that both labels are right, 0 to 1; null when it cannot tell.
              */
             readonly confidence: number | null;
-            /** @description The suggestion's confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD. */
+            /** @description The suggestion's confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD as it is set now (needs_triage was decided with the threshold of its day). */
             readonly unsure: boolean;
             /**
              * Format: date-time
@@ -1737,7 +1737,7 @@ export interface components {
              * @description How sure the classifier was that both labels are right, 0 to 1; null when it cannot tell.
              */
             readonly confidence: number | null;
-            /** @description The suggestion's confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD. */
+            /** @description The suggestion's confidence is below CLASSIFIER_CONFIDENCE_THRESHOLD as it is set now (needs_triage was decided with the threshold of its day). */
             readonly unsure: boolean;
             /**
              * Format: date-time
