@@ -1,7 +1,7 @@
 import { Table } from "@chakra-ui/react";
 import type { BackendScore } from "@/types/api";
 import { backendName, formatRate } from "../report";
-import { ReportCaption, TableScroll } from "./table-scroll";
+import { NumberCell, NumberHeader, ReportCaption, TableScroll } from "./table-scroll";
 
 /** Every classifier that suggested for a confirmed ticket, and all of them together. */
 export function BackendScores({
@@ -21,18 +21,10 @@ export function BackendScores({
         <Table.Header>
           <Table.Row>
             <Table.ColumnHeader scope="col">Classifier</Table.ColumnHeader>
-            <Table.ColumnHeader scope="col" textAlign="end">
-              Tickets
-            </Table.ColumnHeader>
-            <Table.ColumnHeader scope="col" textAlign="end">
-              Category
-            </Table.ColumnHeader>
-            <Table.ColumnHeader scope="col" textAlign="end">
-              Priority
-            </Table.ColumnHeader>
-            <Table.ColumnHeader scope="col" textAlign="end">
-              Both
-            </Table.ColumnHeader>
+            <NumberHeader>Tickets</NumberHeader>
+            <NumberHeader>Category</NumberHeader>
+            <NumberHeader>Priority</NumberHeader>
+            <NumberHeader>Both</NumberHeader>
           </Table.Row>
         </Table.Header>
         <Table.Body>
@@ -44,18 +36,10 @@ export function BackendScores({
               <Table.Cell as="th" scope="row" fontWeight="inherit">
                 {backendName(score.backend)}
               </Table.Cell>
-              <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                {score.tickets}
-              </Table.Cell>
-              <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                {formatRate(score.category.accuracy)}
-              </Table.Cell>
-              <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                {formatRate(score.priority.accuracy)}
-              </Table.Cell>
-              <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                {formatRate(score.both_accuracy)}
-              </Table.Cell>
+              <NumberCell>{score.tickets}</NumberCell>
+              <NumberCell>{formatRate(score.category.accuracy)}</NumberCell>
+              <NumberCell>{formatRate(score.priority.accuracy)}</NumberCell>
+              <NumberCell>{formatRate(score.both_accuracy)}</NumberCell>
             </Table.Row>
           ))}
         </Table.Body>

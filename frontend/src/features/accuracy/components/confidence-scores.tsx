@@ -2,7 +2,7 @@ import { Stack, Table, Text } from "@chakra-ui/react";
 import { formatPercent } from "@/lib/format";
 import type { ConfidenceScore } from "@/types/api";
 import { bucketRange, formatRate } from "../report";
-import { ReportCaption, TableScroll } from "./table-scroll";
+import { NumberCell, NumberHeader, ReportCaption, TableScroll } from "./table-scroll";
 
 type ConfidenceScoresProps = { confidence: ConfidenceScore; empty: boolean };
 
@@ -47,12 +47,8 @@ export function ConfidenceScores({ confidence, empty }: ConfidenceScoresProps) {
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeader scope="col">Confidence</Table.ColumnHeader>
-                  <Table.ColumnHeader scope="col" textAlign="end">
-                    Tickets
-                  </Table.ColumnHeader>
-                  <Table.ColumnHeader scope="col" textAlign="end">
-                    Both kept
-                  </Table.ColumnHeader>
+                  <NumberHeader>Tickets</NumberHeader>
+                  <NumberHeader>Both kept</NumberHeader>
                 </Table.Row>
               </Table.Header>
               <Table.Body>
@@ -61,12 +57,8 @@ export function ConfidenceScores({ confidence, empty }: ConfidenceScoresProps) {
                     <Table.Cell as="th" scope="row" fontWeight="normal">
                       {group.name}
                     </Table.Cell>
-                    <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                      {group.share.tickets}
-                    </Table.Cell>
-                    <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                      {formatRate(group.share.accuracy)}
-                    </Table.Cell>
+                    <NumberCell>{group.share.tickets}</NumberCell>
+                    <NumberCell>{formatRate(group.share.accuracy)}</NumberCell>
                   </Table.Row>
                 ))}
               </Table.Body>
@@ -81,15 +73,9 @@ export function ConfidenceScores({ confidence, empty }: ConfidenceScoresProps) {
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeader scope="col">Confidence band</Table.ColumnHeader>
-                  <Table.ColumnHeader scope="col" textAlign="end">
-                    Tickets
-                  </Table.ColumnHeader>
-                  <Table.ColumnHeader scope="col" textAlign="end">
-                    Mean confidence
-                  </Table.ColumnHeader>
-                  <Table.ColumnHeader scope="col" textAlign="end">
-                    Observed accuracy
-                  </Table.ColumnHeader>
+                  <NumberHeader>Tickets</NumberHeader>
+                  <NumberHeader>Mean confidence</NumberHeader>
+                  <NumberHeader>Observed accuracy</NumberHeader>
                 </Table.Row>
               </Table.Header>
               <Table.Body>
@@ -105,15 +91,9 @@ export function ConfidenceScores({ confidence, empty }: ConfidenceScoresProps) {
                       <Table.Cell as="th" scope="row" fontWeight="normal">
                         {bucketRange(bucket.low, bucket.high)}
                       </Table.Cell>
-                      <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                        {bucket.tickets}
-                      </Table.Cell>
-                      <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                        {formatRate(bucket.mean_confidence)}
-                      </Table.Cell>
-                      <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                        {formatRate(bucket.accuracy)}
-                      </Table.Cell>
+                      <NumberCell>{bucket.tickets}</NumberCell>
+                      <NumberCell>{formatRate(bucket.mean_confidence)}</NumberCell>
+                      <NumberCell>{formatRate(bucket.accuracy)}</NumberCell>
                     </Table.Row>
                   ))
                 )}

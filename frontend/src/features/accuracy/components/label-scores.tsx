@@ -10,7 +10,7 @@ import {
   type ScoredField,
 } from "../report";
 import { ConfusionMatrix } from "./confusion-matrix";
-import { ReportCaption, TableScroll } from "./table-scroll";
+import { NumberCell, NumberHeader, ReportCaption, TableScroll } from "./table-scroll";
 
 type LabelScoresProps = {
   overall: BackendScore;
@@ -77,18 +77,10 @@ function LabelTable({ field, score, backend }: LabelTableProps) {
         <Table.Header>
           <Table.Row>
             <Table.ColumnHeader scope="col">Label</Table.ColumnHeader>
-            <Table.ColumnHeader scope="col" textAlign="end">
-              Suggested
-            </Table.ColumnHeader>
-            <Table.ColumnHeader scope="col" textAlign="end">
-              Confirmed
-            </Table.ColumnHeader>
-            <Table.ColumnHeader scope="col" textAlign="end">
-              Precision
-            </Table.ColumnHeader>
-            <Table.ColumnHeader scope="col" textAlign="end">
-              Recall
-            </Table.ColumnHeader>
+            <NumberHeader>Suggested</NumberHeader>
+            <NumberHeader>Confirmed</NumberHeader>
+            <NumberHeader>Precision</NumberHeader>
+            <NumberHeader>Recall</NumberHeader>
           </Table.Row>
         </Table.Header>
         <Table.Body>
@@ -97,18 +89,10 @@ function LabelTable({ field, score, backend }: LabelTableProps) {
               <Table.Cell as="th" scope="row" fontWeight="medium">
                 {labelName(label.label)}
               </Table.Cell>
-              <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                {label.suggested}
-              </Table.Cell>
-              <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                {label.confirmed}
-              </Table.Cell>
-              <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                {formatRate(label.precision)}
-              </Table.Cell>
-              <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                {formatRate(label.recall)}
-              </Table.Cell>
+              <NumberCell>{label.suggested}</NumberCell>
+              <NumberCell>{label.confirmed}</NumberCell>
+              <NumberCell>{formatRate(label.precision)}</NumberCell>
+              <NumberCell>{formatRate(label.recall)}</NumberCell>
             </Table.Row>
           ))}
         </Table.Body>

@@ -47,3 +47,21 @@ export function ReportCaption({ children }: { children: ReactNode }) {
     </Table.Caption>
   );
 }
+
+/** A column of figures: right-aligned, so their digits line up. */
+export function NumberHeader({ children }: { children: ReactNode }) {
+  return (
+    <Table.ColumnHeader scope="col" textAlign="end">
+      {children}
+    </Table.ColumnHeader>
+  );
+}
+
+/** One figure in such a column, in digits of one width. */
+export function NumberCell({ children }: { children: ReactNode }) {
+  return (
+    <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
+      {children}
+    </Table.Cell>
+  );
+}

@@ -2,7 +2,7 @@ import { Skeleton, Stack, Table } from "@chakra-ui/react";
 import { lazy, Suspense } from "react";
 import type { WeekScore } from "@/types/api";
 import { formatRate, weekLabel } from "../report";
-import { ReportCaption, TableScroll } from "./table-scroll";
+import { NumberCell, NumberHeader, ReportCaption, TableScroll } from "./table-scroll";
 
 // recharts is most of the bundle: it loads with this section, never with the app.
 const WeeklyChart = lazy(() => import("./weekly-chart"));
@@ -23,15 +23,9 @@ export function WeeklyAgreement({ weeks }: { weeks: readonly WeekScore[] }) {
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeader scope="col">Week of</Table.ColumnHeader>
-              <Table.ColumnHeader scope="col" textAlign="end">
-                Tickets
-              </Table.ColumnHeader>
-              <Table.ColumnHeader scope="col" textAlign="end">
-                Category
-              </Table.ColumnHeader>
-              <Table.ColumnHeader scope="col" textAlign="end">
-                Priority
-              </Table.ColumnHeader>
+              <NumberHeader>Tickets</NumberHeader>
+              <NumberHeader>Category</NumberHeader>
+              <NumberHeader>Priority</NumberHeader>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -40,15 +34,9 @@ export function WeeklyAgreement({ weeks }: { weeks: readonly WeekScore[] }) {
                 <Table.Cell as="th" scope="row" fontWeight="normal">
                   <time dateTime={week.week}>{weekLabel(week.week)}</time>
                 </Table.Cell>
-                <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                  {week.tickets}
-                </Table.Cell>
-                <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                  {formatRate(week.category_rate)}
-                </Table.Cell>
-                <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-                  {formatRate(week.priority_rate)}
-                </Table.Cell>
+                <NumberCell>{week.tickets}</NumberCell>
+                <NumberCell>{formatRate(week.category_rate)}</NumberCell>
+                <NumberCell>{formatRate(week.priority_rate)}</NumberCell>
               </Table.Row>
             ))}
           </Table.Body>
