@@ -202,18 +202,20 @@ def main(argv: list[str] | None = None) -> int:
 
         from classifier import stream
 
-        stream.main(
-            tickets,
-            seeds=[int(seed) for seed in args.seeds.split(",")],
-            every=args.every or settings.CLASSIFIER_RETRAIN_EVERY,
-            min_tickets=args.min_tickets or settings.CLASSIFIER_LEARNED_MIN_TICKETS,
-            threshold=(
-                settings.CLASSIFIER_CONFIDENCE_THRESHOLD
-                if args.threshold is None
-                else args.threshold
-            ),
-            window=args.window,
-            convention=args.convention,
+        print(
+            stream.report(
+                tickets,
+                seeds=[int(seed) for seed in args.seeds.split(",")],
+                every=args.every or settings.CLASSIFIER_RETRAIN_EVERY,
+                min_tickets=args.min_tickets or settings.CLASSIFIER_LEARNED_MIN_TICKETS,
+                threshold=(
+                    settings.CLASSIFIER_CONFIDENCE_THRESHOLD
+                    if args.threshold is None
+                    else args.threshold
+                ),
+                window=args.window,
+                convention=args.convention,
+            )
         )
         return 0
     results = run(args.backend, tickets)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from classifier import learned
 from classifier.base import Abstained, Labels
+from classifier.reliability import reliability
 from classifier.rules import RulesClassifier
 
 FIELDS = ("category", "priority")
@@ -71,12 +72,12 @@ def _share(flags: list[bool]) -> str:
     return f"{sum(flags) / len(flags):.2f}" if flags else "  - "
 
 
-def print_curve(runs: list[list[Answer]], window: int) -> None:
+def curve(runs: list[list[Answer]], window: int) -> list[str]:
     """Accuracy per `window` tickets, pooled over the runs (one per seed)."""
-    print(
+    lines = [
         f"{'tickets':>9}  {'chain cat':>9} {'pri':>5} {'both':>5}   "
         f"{'rules cat':>9} {'pri':>5} {'both':>5}   learned answered"
-    )
+    ]
     length = len(runs[0])
     for start in range(0, length, window):
         chunk = [answer for run in runs for answer in run[start : start + window]]
@@ -85,49 +86,50 @@ def print_curve(runs: list[list[Answer]], window: int) -> None:
         ]
         learned_share = sum(a.backend == "learned" for a in chunk) / len(chunk)
         end = min(start + window, length)
-        print(
+        lines.append(
             f"{start + 1:>4}-{end:<4}  {row[0]:>9} {row[1]:>5} {row[2]:>5}   "
             f"{row[3]:>9} {row[4]:>5} {row[5]:>5}   {learned_share:>6.0%}"
         )
     everything = [answer for run in runs for answer in run]
     tail = [answer for run in runs for answer in run[length // 2 :]]
     for name, chunk in (("all", everything), ("second half", tail)):
-        print(
+        lines.append(
             f"{name:>11}: chain both {_share([a.right(a.chain) for a in chunk])}, "
             f"priority {_share([a.right(a.chain, 'priority') for a in chunk])}; "
             f"rules both {_share([a.right(a.rules) for a in chunk])}, "
             f"priority {_share([a.right(a.rules, 'priority') for a in chunk])}"
         )
+    return lines
 
 
-def print_confidence(runs: list[list[Answer]], threshold: float) -> None:
-    """Whether confidence means something: accuracy (both labels) above and below the
-    threshold, and per confidence bucket, for every answer the chain gave."""
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def confidence(runs: list[list[Answer]], threshold: float) -> list[str]:
+    """Whether confidence means something (see classifier.reliability), for every
+    answer the chain gave; right means both labels."""
     answers = [answer for run in runs for answer in run]
-    above = [a.right(a.chain) for a in answers if a.chain.confidence >= threshold]
-    below = [a.right(a.chain) for a in answers if a.chain.confidence < threshold]
-    print(
-        f"\nconfidence >= {threshold:g}: {len(above)} answers, accuracy {_share(above)}; "
-        f"below: {len(below)} answers, accuracy {_share(below)}"
+    found = reliability(
+        ((a.chain.confidence, 1, int(a.right(a.chain))) for a in answers), threshold
     )
-    print(f"{'confidence':>11} {'answers':>8} {'mean':>6} {'accuracy':>9}")
-    for bucket in range(10):
-        low, high = bucket / 10, (bucket + 1) / 10
-        inside = [
-            a
-            for a in answers
-            if low <= a.chain.confidence < high or (bucket == 9 and a.chain.confidence == 1)
-        ]
-        if not inside:
-            continue
-        mean = sum(a.chain.confidence for a in inside) / len(inside)
-        print(
-            f"  {low:.1f}-{high:.1f} {len(inside):>8} {mean:>6.2f} "
-            f"{_share([a.right(a.chain) for a in inside]):>9}"
-        )
+    above, below = found["above"], found["below"]
+    lines = [
+        f"\nconfidence >= {threshold:g}: {above['tickets']} answers, accuracy "
+        f"{_figure(above['accuracy'])}; below: {below['tickets']} answers, accuracy "
+        f"{_figure(below['accuracy'])}",
+        f"{'confidence':>11} {'answers':>8} {'mean':>6} {'accuracy':>9}",
+    ]
+    lines += [
+        f"  {bucket['low']:.1f}-{bucket['high']:.1f} {bucket['tickets']:>8} "
+        f"{_figure(bucket['mean_confidence']):>6} {_figure(bucket['accuracy']):>9}"
+        for bucket in found["reliability"]
+        if bucket["tickets"]
+    ]
+    return lines
 
 
-def main(
+def report(
     tickets: list[dict],
     *,
     seeds: list[int],
@@ -136,18 +138,18 @@ def main(
     threshold: float,
     window: int,
     convention: str | None,
-) -> None:
+) -> str:
+    """The whole printout of `scripts/eval --stream`."""
     if convention:
         tickets = [CONVENTIONS[convention](ticket) for ticket in tickets]
     relabelled = f" with the {convention} convention" if convention else ""
-    print(
-        f"stream: {len(tickets)} tickets{relabelled}, "
-        f"seeds {','.join(map(str, seeds))}, retrained every {every}, learned answers from "
-        f"{min_tickets} tickets when at least {threshold:g} sure\n"
-    )
     runs = [
         replay(tickets, seed=seed, every=every, min_tickets=min_tickets, threshold=threshold)
         for seed in seeds
     ]
-    print_curve(runs, window)
-    print_confidence(runs, threshold)
+    heading = (
+        f"stream: {len(tickets)} tickets{relabelled}, "
+        f"seeds {','.join(map(str, seeds))}, retrained every {every}, learned answers from "
+        f"{min_tickets} tickets when at least {threshold:g} sure\n"
+    )
+    return "\n".join([heading, *curve(runs, window), *confidence(runs, threshold)])

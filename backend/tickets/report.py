@@ -12,17 +12,13 @@ from django.utils import timezone
 
 from classifier import learned
 from classifier.base import Backend
+from classifier.reliability import reliability, share
 from labels import Category, Priority
 from tickets.learning import new_confirmations
 from tickets.models import Ticket
 
 FIELDS = {"category": list(Category.values), "priority": list(Priority.values)}
 WEEKS = 12
-BUCKETS = 10  # confidence buckets of 0.1
-
-
-def _rate(part: int, whole: int) -> float | None:
-    return round(part / whole, 3) if whole else None
 
 
 def classifier_report(now: datetime | None = None) -> dict:
@@ -73,7 +69,7 @@ def _backend_report(name: str, groups: dict[tuple, int]) -> dict:
         counts = pairs[field]
         right = sum(n for (actual, suggested), n in counts.items() if actual == suggested)
         fields[field] = {
-            "accuracy": _rate(right, tickets),
+            "accuracy": share(right, tickets),
             "labels": [_label(label, counts) for label in labels],
             # Rows: the label agents confirmed; columns: the suggestion.
             "confusion": [
@@ -83,7 +79,7 @@ def _backend_report(name: str, groups: dict[tuple, int]) -> dict:
     return {
         "backend": name,
         "tickets": tickets,
-        "both_accuracy": _rate(both, tickets),
+        "both_accuracy": share(both, tickets),
         "category": fields["category"],
         "priority": fields["priority"],
     }
@@ -97,8 +93,8 @@ def _label(label: str, counts: Counter) -> dict:
         "label": label,
         "suggested": suggested,
         "confirmed": actual,
-        "precision": _rate(right, suggested),
-        "recall": _rate(right, actual),
+        "precision": share(right, suggested),
+        "recall": share(right, actual),
     }
 
 
@@ -130,8 +126,8 @@ def _weekly(confirmed, now: datetime) -> list[dict]:
             {
                 "week": week,
                 "tickets": row["tickets"],
-                "category_rate": _rate(row["category_agreed"], row["tickets"]),
-                "priority_rate": _rate(row["priority_agreed"], row["tickets"]),
+                "category_rate": share(row["category_agreed"], row["tickets"]),
+                "priority_rate": share(row["priority_agreed"], row["tickets"]),
             }
         )
     return weeks
@@ -140,41 +136,13 @@ def _weekly(confirmed, now: datetime) -> list[dict]:
 def _confidence(confirmed) -> dict:
     """Whether confidence means something: how often suggestions at each confidence
     were right (both labels kept), and above vs below the threshold."""
-    threshold = settings.CLASSIFIER_CONFIDENCE_THRESHOLD
     rows = confirmed.values("confidence").annotate(
         tickets=Count("id"), right=Count("id", filter=_agreed())
     )
-    buckets = [{"tickets": 0, "right": 0, "total": 0.0} for _ in range(BUCKETS)]
-    sides = {name: {"tickets": 0, "right": 0} for name in ("above", "below", "unknown")}
-    for row in rows:
-        confidence = row["confidence"]
-        if confidence is None:
-            side = "unknown"
-        else:
-            side = "below" if confidence < threshold else "above"
-            bucket = buckets[min(int(confidence * BUCKETS), BUCKETS - 1)]
-            bucket["tickets"] += row["tickets"]
-            bucket["right"] += row["right"]
-            bucket["total"] += confidence * row["tickets"]
-        sides[side]["tickets"] += row["tickets"]
-        sides[side]["right"] += row["right"]
-    return {
-        "threshold": threshold,
-        **{
-            name: {"tickets": side["tickets"], "accuracy": _rate(side["right"], side["tickets"])}
-            for name, side in sides.items()
-        },
-        "reliability": [
-            {
-                "low": index / BUCKETS,
-                "high": (index + 1) / BUCKETS,
-                "tickets": bucket["tickets"],
-                "mean_confidence": _rate(bucket["total"], bucket["tickets"]),
-                "accuracy": _rate(bucket["right"], bucket["tickets"]),
-            }
-            for index, bucket in enumerate(buckets)
-        ],
-    }
+    return reliability(
+        ((row["confidence"], row["tickets"], row["right"]) for row in rows),
+        settings.CLASSIFIER_CONFIDENCE_THRESHOLD,
+    )
 
 
 def _learned_model() -> dict | None:

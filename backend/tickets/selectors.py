@@ -15,6 +15,7 @@ from django.db.models import (
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from classifier.reliability import share
 from labels import Category, Priority
 from tickets.filters import ACTIVE, QUEUES, queue_condition
 from tickets.models import QueueCount, Status, Ticket, TicketCount, TicketRead
@@ -98,8 +99,8 @@ def ticket_stats() -> dict:
         },
         "ai_agreement": {
             "classified_tickets": counts["classified"],
-            "category_rate": _rate(counts["category_agreed"], counts["classified"]),
-            "priority_rate": _rate(counts["priority_agreed"], counts["classified"]),
+            "category_rate": share(counts["category_agreed"], counts["classified"]),
+            "priority_rate": share(counts["priority_agreed"], counts["classified"]),
         },
     }
 
@@ -110,7 +111,3 @@ def _per_day(total: int, first_day) -> float:
     # max(): a row imported with a future timestamp must not divide by zero.
     days = max((timezone.localdate() - first_day).days + 1, 1)
     return float((Decimal(total) / Decimal(days)).quantize(Decimal("0.1"), ROUND_HALF_UP))
-
-
-def _rate(agreed: int, classified: int) -> float | None:
-    return round(agreed / classified, 3) if classified else None
