@@ -109,9 +109,10 @@ def retrain_if_due() -> bool:
     return True
 
 
-def new_confirmations() -> QuerySet[Ticket]:
-    """The confirmations newer than the learned model in use (all, before the first)."""
-    newest = learned.newest()
+def new_confirmations(newest=None) -> QuerySet[Ticket]:
+    """The confirmations newer than the learned model in use, `newest` when the caller
+    has read it already (all, before the first)."""
+    newest = newest or learned.newest()
     pending = Ticket.objects.filter(labels_confirmed_at__isnull=False)
     if newest is not None and newest.confirmed_until is not None:
         pending = pending.filter(labels_confirmed_at__gt=newest.confirmed_until)

@@ -89,6 +89,22 @@ def _count_changes(*, added: bool, removed: bool) -> str:
     return "".join(body) + "\nRETURN NULL;"
 
 
+def _count_trigger(name: str, operation, *, added: bool, removed: bool) -> pgtrigger.Trigger:
+    """The statement-level trigger that keeps the rollups for one kind of write, with
+    the transition tables it reads: the rows added, the rows removed, or both."""
+    tables = {"new": "added"} if added else {}
+    if removed:
+        tables["old"] = "removed"
+    return pgtrigger.Trigger(
+        name=name,
+        operation=operation,
+        level=pgtrigger.Statement,
+        when=pgtrigger.After,
+        referencing=pgtrigger.Referencing(**tables),
+        func=_count_changes(added=added, removed=removed),
+    )
+
+
 # Every change to a ticket, by the API, an admin tool or raw SQL, is copied by a database
 # trigger into TicketEvent with the request's context (who): the history API reads it.
 # Statement-level triggers: a bulk load of 100,000 rows costs one trigger call, not one
@@ -210,30 +226,9 @@ class Ticket(models.Model):
             # The rollups follow every insert, update, delete and truncate, by
             # the API, raw SQL or bulk loads alike: one statement-level trigger call per
             # statement, reading the changed rows from its transition tables.
-            pgtrigger.Trigger(
-                name="count_inserted",
-                operation=pgtrigger.Insert,
-                level=pgtrigger.Statement,
-                when=pgtrigger.After,
-                referencing=pgtrigger.Referencing(new="added"),
-                func=_count_changes(added=True, removed=False),
-            ),
-            pgtrigger.Trigger(
-                name="count_updated",
-                operation=pgtrigger.Update,
-                level=pgtrigger.Statement,
-                when=pgtrigger.After,
-                referencing=pgtrigger.Referencing(old="removed", new="added"),
-                func=_count_changes(added=True, removed=True),
-            ),
-            pgtrigger.Trigger(
-                name="count_deleted",
-                operation=pgtrigger.Delete,
-                level=pgtrigger.Statement,
-                when=pgtrigger.After,
-                referencing=pgtrigger.Referencing(old="removed"),
-                func=_count_changes(added=False, removed=True),
-            ),
+            _count_trigger("count_inserted", pgtrigger.Insert, added=True, removed=False),
+            _count_trigger("count_updated", pgtrigger.Update, added=True, removed=True),
+            _count_trigger("count_deleted", pgtrigger.Delete, added=False, removed=True),
             pgtrigger.Trigger(
                 name="count_truncated",
                 operation=pgtrigger.Truncate,

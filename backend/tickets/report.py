@@ -150,7 +150,7 @@ def _learned_model() -> dict | None:
     state = {
         "min_tickets": settings.CLASSIFIER_LEARNED_MIN_TICKETS,
         "retrain_every": settings.CLASSIFIER_RETRAIN_EVERY,
-        "new_confirmations": new_confirmations().count(),
+        "new_confirmations": new_confirmations(model).count(),
     }
     if model is None:
         return state | {"version": None}
