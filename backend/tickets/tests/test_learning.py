@@ -204,6 +204,15 @@ def test_similar_tickets_are_only_ever_the_requesters_own(client_as, requester, 
     assert {t["id"] for t in for_agent.json()["results"]} == {mine.pk, theirs.pk}
 
 
+def test_an_admin_finds_similar_tickets_of_every_requester(client_as, admin, requester):
+    own = make_ticket(requester=requester, title="Charged twice for March")
+    other = make_ticket(title="Charged twice for April")
+    found = client_as(admin).post(
+        "/api/tickets/similar/", {"title": "charged twice"}, format="json"
+    )
+    assert {t["id"] for t in found.json()["results"]} == {own.pk, other.pk}
+
+
 def test_similar_tickets_need_a_title_and_a_signed_in_person(anonymous, api):
     assert anonymous.post("/api/tickets/similar/", {"title": "x"}, format="json").status_code == 401
     response = api.post("/api/tickets/similar/", {"title": "  "}, format="json")
