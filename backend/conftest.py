@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from rest_framework.test import APIClient
 
 from accounts.models import Role, User
@@ -11,6 +12,20 @@ def _no_real_llm(settings):
     cloud key is unset. Tests of those backends point them at their fake servers."""
     settings.OLLAMA_HOST = "http://127.0.0.1:9"
     settings.LLM_API_KEY = ""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_classifier_state(settings):
+    """Each test starts with no skip window or cached answer: the classifier's shared
+    state lives in memory, emptied per test (tests that commit would otherwise leave it
+    in the database for the next). test_shared_state.py puts it back in the database."""
+    settings.CACHES = settings.CACHES | {
+        "classifier": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "classifier-tests",
+        }
+    }
+    caches["classifier"].clear()
 
 
 @pytest.fixture

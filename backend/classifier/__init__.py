@@ -1,6 +1,8 @@
 """Category and priority suggestions for support tickets.
 
     classify(title, description, shots) -> Suggestion   never raises for backend failures
+    classify_at_once(title, description)   -> (Suggestion, whether a language model may
+                                              still answer); never waits on one
     classifier_health() -> dict                   cheap, for GET /api/health/
     warm_up() -> None                             loads the Ollama model at start-up
 
@@ -16,13 +18,21 @@ from django.dispatch import receiver
 from classifier.base import Shot, Suggestion
 from classifier.chain import Chain, build_chain
 
-__all__ = ["Suggestion", "classifier_health", "classify", "reset", "warm_up"]
+__all__ = [
+    "Suggestion",
+    "classifier_health",
+    "classify",
+    "classify_at_once",
+    "reset",
+    "warm_up",
+]
 
 _lock = threading.Lock()
 _chain: Chain | None = None
 
 # Settings that shape the chain: changing one (as tests do) starts a fresh chain.
 _SETTINGS = {
+    "CACHES",
     "OLLAMA_HOST",
     "OLLAMA_MODEL",
     "OLLAMA_CONNECT_TIMEOUT",
@@ -48,7 +58,8 @@ def _current() -> Chain:
 
 
 def reset() -> None:
-    """Forget skip windows, cached answers and clients (the next call reads settings)."""
+    """Forget this process's clients (the next call reads the settings). Skip windows and
+    cached answers are shared, in the "classifier" cache."""
     global _chain
     with _lock:
         _chain = None
@@ -66,6 +77,13 @@ def classify(
     """Suggest a category and priority; the rules answer when every model fails.
     `shots` returns the team's confirmed tickets most like this one, for the prompt."""
     return _current().classify(title, description, shots)
+
+
+def classify_at_once(title: str, description: str) -> tuple[Suggestion, bool]:
+    """A suggestion without waiting on a language model (one's cached answer for this
+    text, else the learned model's or the rules'), and whether a language model may still
+    give a better one."""
+    return _current().classify_at_once(title, description)
 
 
 def classifier_health() -> dict:

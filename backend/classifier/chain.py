@@ -10,18 +10,24 @@ one request, not every request that arrives during its timeout. If that request 
 an answer the backend is used again; if not, the window starts again.
 
 Answers from the language models are cached for CLASSIFIER_CACHE_SECONDS, so identical
-text is not classified twice in a row. State lives in this process (gunicorn threads
-share it under a lock).
+text is not classified twice in a row: the text a requester just typed is not asked
+again when the ticket is filed.
+
+The skip windows, the probe and the cached answers live in Django's "classifier" cache
+(a table in PostgreSQL unless configured otherwise), so every web process and worker on
+every machine shares them: one process that finds Ollama down spares all the others its
+timeout. Times in it come from the injected clock, the wall clock by default; the
+cache's own expiry only clears out entries long past.
 """
 
+import hashlib
 import logging
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from django.conf import settings
+from django.core.cache import BaseCache, caches
 
 from classifier import prompt
 from classifier.base import (
@@ -41,20 +47,34 @@ from classifier.rules import RulesClassifier
 
 logger = logging.getLogger(__name__)
 
-CACHE_SIZE = 1024
 ORDER = [Backend.OLLAMA.value, Backend.CLOUD.value, Backend.LEARNED.value, Backend.RULES.value]
 # The backends that read worked examples: the local language model. Other requesters'
 # tickets never go to a cloud API: it gets only the ticket it classifies.
 READS_SHOTS = {Backend.OLLAMA}
 # Slow, and asked with the prompt: their answers are cached and carry its version.
 LANGUAGE_MODELS = {Backend.OLLAMA, Backend.CLOUD}
+# How long past its own end a skip window's entry stays in the cache: until then, the
+# first request after the window probes alone.
+KEEP_FAILURES_SECONDS = 300
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Failure:
     reason: str
-    retry_at: float  # when the skip window ends
-    probing: bool = False  # one request is trying the backend again
+    retry_at: float  # when the skip window ends, on the chain's clock
+
+
+def _failure_key(backend: Backend) -> str:
+    return f"failure:{backend}"
+
+
+def _probe_key(backend: Backend) -> str:
+    return f"probe:{backend}"
+
+
+def _answer_key(title: str, description: str) -> str:
+    text = f"{title.strip()}\0{description.strip()}".encode()
+    return f"answer:{prompt.VERSION}:{hashlib.sha256(text).hexdigest()}"
 
 
 class Chain:
@@ -65,9 +85,10 @@ class Chain:
         last_resort: Classifier,
         skip_seconds: float,
         cache_seconds: float,
+        cache: BaseCache,
         threshold: float = 0.0,
         disabled: list[dict] | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.models = models
         # Never fails and is never skipped: it answers when every model has failed.
@@ -78,11 +99,11 @@ class Chain:
         self.threshold = threshold
         # Backends that are configured off, listed by the health check only.
         self.disabled = disabled or []
-        # Seconds on a monotonic scale: skip windows, cache expiry and latency.
+        # Shared by every process: skip windows, probes and the language models' answers.
+        self._cache = cache
+        # Seconds, the same in every process: skip windows, cached answers' expiry and
+        # latency.
         self._clock = clock
-        self._lock = threading.Lock()
-        self._failures: dict[Backend, _Failure] = {}
-        self._cache: OrderedDict[tuple[str, str], tuple[float, Suggestion]] = OrderedDict()
 
     def classify(
         self,
@@ -92,14 +113,44 @@ class Chain:
     ) -> Suggestion:
         """`shots` finds the confirmed tickets most like this one; it is called only
         when a language model is about to be asked, at most once."""
+        return self._classify(title, description, shots, self.models)[0]
+
+    def classify_at_once(self, title: str, description: str) -> tuple[Suggestion, bool]:
+        """What is known without waiting on a language model (its cached answer for this
+        text, else the learned model's or the rules'), and whether a language model may
+        still answer: one is configured and not being skipped, so asking it in the
+        background is worth it."""
+        quick = [model for model in self.models if model.backend not in LANGUAGE_MODELS]
+        suggestion, failures = self._classify(title, description, None, quick)
+        now = self._clock()
+        waiting = suggestion.backend not in LANGUAGE_MODELS and any(
+            failures.get(model.backend) is None or now >= failures[model.backend].retry_at
+            for model in self.models
+            if model.backend in LANGUAGE_MODELS
+        )
+        return suggestion, waiting
+
+    def _classify(
+        self,
+        title: str,
+        description: str,
+        shots: Callable[[], Sequence[Shot]] | None,
+        models: list[Classifier],
+    ) -> tuple[Suggestion, dict[Backend, _Failure]]:
+        """The first answer of `models`, else the last resort's; and the failures read."""
         started = self._clock()
-        key = (title.strip(), description.strip())
-        cached = self._cached(key, started)
-        if cached is not None:
-            return replace(cached, latency_ms=self._elapsed_ms(started))
+        key = _answer_key(title, description)
+        # One read of the shared state: the cached answer and every skip window.
+        keys = {_failure_key(model.backend): model.backend for model in self.models}
+        shared = self._cache.get_many([key, *keys])
+        failures = {keys[name]: failure for name, failure in shared.items() if name in keys}
+        cached = shared.get(key)
+        if cached is not None and cached[0] > started:
+            return replace(cached[1], latency_ms=self._elapsed_ms(started)), failures
         examples: Sequence[Shot] | None = None
-        for backend in self.models:
-            if not self._may_try(backend):
+        for backend in models:
+            failure = failures.get(backend.backend)
+            if failure is not None and not self._may_probe(backend, failure):
                 continue
             if backend.backend in READS_SHOTS and examples is None:
                 examples = _examples(shots)
@@ -107,7 +158,7 @@ class Chain:
             try:
                 labels = backend.classify(title, description, used or ())
             except Abstained:
-                self._record_success(backend)
+                self._record_success(backend, failure)
                 continue
             except ClassifierError as error:
                 self._record_failure(backend, error.reason)
@@ -117,15 +168,16 @@ class Chain:
                 logger.exception("classifier %s raised unexpectedly", backend.backend)
                 self._record_failure(backend, "unexpected error", log=False)
                 continue
-            self._record_success(backend)
+            self._record_success(backend, failure)
             suggestion = self._suggestion(backend, labels, used or (), started)
-            if backend.backend in LANGUAGE_MODELS:
-                self._remember(key, suggestion)
-            return suggestion
+            if backend.backend in LANGUAGE_MODELS and self.cache_seconds > 0:
+                expires = self._clock() + self.cache_seconds
+                self._cache.set(key, (expires, suggestion), timeout=self.cache_seconds)
+            return suggestion, failures
         # Not cached: the last resort is instant, and a cached answer would hide a model
         # that comes back.
         labels = self.last_resort.classify(title, description)
-        return self._suggestion(self.last_resort, labels, (), started)
+        return self._suggestion(self.last_resort, labels, (), started), failures
 
     def _suggestion(
         self, backend: Classifier, labels: Labels, shots: Sequence[Shot], started: float
@@ -145,27 +197,30 @@ class Chain:
 
     def skipped_for(self, backend: Backend) -> str | None:
         """The reason a backend is being skipped now, or None when it may be tried."""
-        with self._lock:
-            failure = self._failures.get(backend)
-            if failure is None or (self._clock() >= failure.retry_at and not failure.probing):
-                return None
-            return failure.reason
+        shared = self._cache.get_many([_failure_key(backend), _probe_key(backend)])
+        failure = shared.get(_failure_key(backend))
+        if failure is None:
+            return None
+        if self._clock() >= failure.retry_at and _probe_key(backend) not in shared:
+            return None
+        return failure.reason
 
-    def _may_try(self, backend: Classifier) -> bool:
-        """Whether this request may call the backend: always while it answers; after a
-        failure, not until the skip window ends, then for one request at a time."""
-        with self._lock:
-            failure = self._failures.get(backend.backend)
-            if failure is None:
-                return True
-            if failure.probing or self._clock() < failure.retry_at:
-                return False
-            failure.probing = True
-            return True
+    def _may_probe(self, backend: Classifier, failure: _Failure) -> bool:
+        """After a failure, no request may call the backend until the skip window ends,
+        then one at a time: the first to claim the probe, in any process. A probe whose
+        process died is given up after another window."""
+        if self._clock() < failure.retry_at:
+            return False
+        return self._cache.add(_probe_key(backend.backend), True, timeout=self.skip_seconds)
 
     def _record_failure(self, backend: Classifier, reason: str, *, log: bool = True) -> None:
-        with self._lock:
-            self._failures[backend.backend] = _Failure(reason, self._clock() + self.skip_seconds)
+        failure = _Failure(reason, self._clock() + self.skip_seconds)
+        self._cache.set(
+            _failure_key(backend.backend),
+            failure,
+            timeout=self.skip_seconds + KEEP_FAILURES_SECONDS,
+        )
+        self._cache.delete(_probe_key(backend.backend))
         if log:
             logger.warning(
                 "classifier %s failed, skipping it for %gs: %s",
@@ -174,31 +229,11 @@ class Chain:
                 reason,
             )
 
-    def _record_success(self, backend: Classifier) -> None:
-        with self._lock:
-            recovered = self._failures.pop(backend.backend, None) is not None
-        if recovered:
-            logger.info("classifier %s answers again", backend.backend)
-
-    def _cached(self, key: tuple[str, str], now: float) -> Suggestion | None:
-        with self._lock:
-            entry = self._cache.get(key)
-            if entry is None:
-                return None
-            if entry[0] <= now:
-                del self._cache[key]
-                return None
-            self._cache.move_to_end(key)
-            return entry[1]
-
-    def _remember(self, key: tuple[str, str], suggestion: Suggestion) -> None:
-        if self.cache_seconds <= 0:
+    def _record_success(self, backend: Classifier, failure: _Failure | None) -> None:
+        if failure is None:
             return
-        with self._lock:
-            self._cache[key] = (self._clock() + self.cache_seconds, suggestion)
-            self._cache.move_to_end(key)
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+        self._cache.delete_many([_failure_key(backend.backend), _probe_key(backend.backend)])
+        logger.info("classifier %s answers again", backend.backend)
 
     def _elapsed_ms(self, started: float) -> int:
         return round((self._clock() - started) * 1000)
@@ -241,7 +276,7 @@ def _examples(shots: Callable[[], Sequence[Shot]] | None) -> Sequence[Shot]:
         return ()
 
 
-def build_chain(*, clock: Callable[[], float] = time.monotonic) -> Chain:
+def build_chain(*, clock: Callable[[], float] = time.time) -> Chain:
     """The chain as the settings describe it; tests pass a clock they move by hand."""
     models: list[Classifier] = [
         OllamaClassifier(
@@ -287,6 +322,7 @@ def build_chain(*, clock: Callable[[], float] = time.monotonic) -> Chain:
         last_resort=RulesClassifier(),
         skip_seconds=settings.CLASSIFIER_SKIP_SECONDS,
         cache_seconds=settings.CLASSIFIER_CACHE_SECONDS,
+        cache=caches["classifier"],
         threshold=settings.CLASSIFIER_CONFIDENCE_THRESHOLD,
         disabled=disabled,
         clock=clock,

@@ -246,7 +246,15 @@ CACHES = {
         # Room for many clients' counters: past it, a third of the entries are dropped,
         # which would forget attempts (Django's default is 300).
         "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
+    },
+    # The classifier's state shared by every process: skip windows and the language
+    # models' recent answers (classifier/chain.py). A table of its own, so culling old
+    # answers never drops a rate limit's counters (made by a migration of classifier).
+    "classifier": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "desk_classifier_cache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
 }
 SESSION_COOKIE_AGE = env_int("SESSION_DAYS", 14, minimum=1) * 24 * 3600
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -3,6 +3,7 @@
 import pytest
 
 from classifier.tests.fakes import MODEL, Behaviour
+from tickets.tests.tasks import run_classifications
 
 # The endpoints are throttled, and the throttle counts requests in the database.
 pytestmark = pytest.mark.django_db
@@ -76,13 +77,14 @@ def test_the_cloud_answers_over_http_when_ollama_fails(api, fake_ollama, fake_cl
     assert (body["suggested_category"], body["suggested_priority"]) == ("technical", "critical")
 
 
-def test_creating_a_ticket_uses_the_model_suggestion(api, fake_ollama):
+def test_a_created_ticket_gets_the_models_suggestion_from_the_worker(api, fake_ollama):
     fake_ollama.behaviour = Behaviour(content='{"category": "technical", "priority": "critical"}')
 
     response = api.post("/api/tickets/", TICKET, format="json")
-
     assert response.status_code == 201
-    body = response.json()
+    run_classifications()
+
+    body = api.get(f"/api/tickets/{response.json()['id']}/").json()
     assert (body["category"], body["priority"]) == ("technical", "critical")
     assert body["classified_by"] == "ollama"
 
