@@ -87,9 +87,13 @@ SYSTEM = {"kind": "system", "id": None, "name": "System"}
 
 
 def _actor(event, people: dict[int, User]) -> dict:
-    """The person whose request made the change; the system for changes made outside
-    any request (raw SQL, imports, migrations)."""
-    user_id = (event.pgh_context.metadata if event.pgh_context else {}).get("user")
+    """The person whose request made the change; the classifier for its answer from the
+    worker (tickets.triage); the system for changes made outside any request (raw SQL,
+    imports, migrations)."""
+    metadata = event.pgh_context.metadata if event.pgh_context else {}
+    if "classifier" in metadata:
+        return CLASSIFIER
+    user_id = metadata.get("user")
     person = people.get(user_id)
     if person is None:
         return SYSTEM

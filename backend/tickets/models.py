@@ -38,6 +38,7 @@ PROVENANCE_FIELDS = [
     "labels_confirmed_at",
     "labels_confirmed_by",
     "needs_triage",
+    "classifying",
 ]
 
 
@@ -200,6 +201,9 @@ class Ticket(models.Model):
     # Its labels came from a suggestion below the confidence threshold, and no agent has
     # confirmed them yet: the Triage queue.
     needs_triage = models.BooleanField(default=False, db_default=False)
+    # Filed with a quick suggestion (the learned model's or the rules') while a language
+    # model is asked in the background (tickets.triage): its labels may still change.
+    classifying = models.BooleanField(default=False, db_default=False)
     created_at = models.DateTimeField(db_default=Now(), editable=False)
     # Set by ticket_update on every change; equal to created_at until then.
     updated_at = models.DateTimeField(db_default=Now())

@@ -63,6 +63,7 @@ class TicketSerializer(serializers.ModelSerializer):
             "labels_confirmed_at",
             "labels_confirmed_by",
             "needs_triage",
+            "classifying",
             "created_at",
             "updated_at",
             "last_reply_at",
@@ -88,6 +89,11 @@ class TicketSerializer(serializers.ModelSerializer):
             "needs_triage": {
                 "help_text": "Its labels came from an unsure suggestion and no agent has "
                 "confirmed them yet (the triage queue)."
+            },
+            "classifying": {
+                "help_text": "Filed with a quick suggestion while a language model is "
+                "asked in the background: the suggestion, and the labels the client left "
+                "to it, may still change (within seconds, as the model answers)."
             },
         }
 

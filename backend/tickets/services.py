@@ -5,8 +5,8 @@ from django.db.models.functions import Now
 from django.utils import timezone
 
 from accounts.models import User
-from classifier import classify
-from tickets import learning, notifications
+from classifier import classify_at_once
+from tickets import learning, notifications, triage
 from tickets.models import Comment, Status, Ticket, TicketRead
 
 # The changes people are told about (notifications.ticket_changed), by model attribute.
@@ -29,12 +29,13 @@ def ticket_create(
     unsure suggestion taken unchanged puts it in the Triage queue.
 
     The suggestion is always the server's own, so a client cannot skew the agreement
-    figures. Text just classified while the requester typed is answered from the
-    classifier's cache (per worker process for now). Classification runs before
-    the INSERT so no transaction stays open while a model thinks; it cannot fail (the
-    keyword rules always answer).
+    figures. It never waits on a language model: text just classified while the
+    requester typed is answered from the shared cache; otherwise the ticket is filed
+    with the learned model's or the rules' suggestion and, while a language model may
+    answer, marked `classifying` for the worker to ask it (tickets.triage). Creating a
+    ticket cannot fail for the classifier: the rules always answer.
     """
-    suggestion = classify(title, description, lambda: learning.shots(title, description))
+    suggestion, waiting = classify_at_once(title, description)
     chosen = bool(category and priority)
     filer = filed_by or requester
     confirmed = chosen and filer.is_agent
@@ -45,20 +46,18 @@ def ticket_create(
             description=description,
             category=category or suggestion.category,
             priority=priority or suggestion.priority,
-            suggested_category=suggestion.category,
-            suggested_priority=suggestion.priority,
-            classified_by=suggestion.backend,
-            classifier_model=suggestion.model,
-            prompt_version=suggestion.prompt_version,
-            confidence=suggestion.confidence,
-            suggestion_examples=list(suggestion.examples),
+            **triage.suggestion_fields(suggestion),
             # An unsure suggestion taken as it is waits for an agent in the Triage queue.
             needs_triage=suggestion.unsure and not chosen,
+            classifying=waiting,
             labels_confirmed_at=timezone.now() if confirmed else None,
             labels_confirmed_by=filer if confirmed else None,
             # The same moment as created_at: both are the transaction's start.
             requester_replied_at=Now() if filer == requester else None,
         )
+        if waiting:
+            left = {"category": category, "priority": priority}
+            triage.queue(ticket, fill=[label for label, value in left.items() if not value])
         if confirmed:
             learning.retrain_if_due()
     return ticket

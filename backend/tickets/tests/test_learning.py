@@ -20,6 +20,7 @@ from classifier.tests.fakes import MODEL, Behaviour
 from tickets import learning
 from tickets.models import Ticket
 from tickets.tests.factories import make_ticket
+from tickets.tests.tasks import run_classifications
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +29,11 @@ CLEAR = {"title": "Charged twice", "description": "I was charged twice this mont
 
 
 def create(client, **fields):
+    """The ticket once the worker has asked the language model about it."""
     response = client.post("/api/tickets/", fields, format="json")
     assert response.status_code == 201, response.json()
-    return response.json()
+    run_classifications()
+    return client.get(f"/api/tickets/{response.json()['id']}/").json()
 
 
 # Provenance ---------------------------------------------------------------------------

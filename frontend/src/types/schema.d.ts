@@ -1666,6 +1666,8 @@ export interface components {
             readonly labels_confirmed_by: components["schemas"]["PersonRef"] | null;
             /** @description Its labels came from an unsure suggestion and no agent has confirmed them yet (the triage queue). */
             readonly needs_triage: boolean;
+            /** @description Filed with a quick suggestion while a language model is asked in the background: the suggestion, and the labels the client left to it, may still change (within seconds, as the model answers). */
+            readonly classifying: boolean;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -1748,6 +1750,8 @@ export interface components {
             readonly labels_confirmed_by: components["schemas"]["PersonRef"] | null;
             /** @description Its labels came from an unsure suggestion and no agent has confirmed them yet (the triage queue). */
             readonly needs_triage: boolean;
+            /** @description Filed with a quick suggestion while a language model is asked in the background: the suggestion, and the labels the client left to it, may still change (within seconds, as the model answers). */
+            readonly classifying: boolean;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
