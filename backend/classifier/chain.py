@@ -118,15 +118,14 @@ class Chain:
     def classify_at_once(self, title: str, description: str) -> tuple[Suggestion, bool]:
         """What is known without waiting on a language model (its cached answer for this
         text, else the learned model's or the rules'), and whether a language model may
-        still answer: one is configured and not being skipped, so asking it in the
-        background is worth it."""
+        still answer: one is configured and not known to be failing, so asking it in the
+        background is worth it. While one fails, tickets are not left waiting on it: the
+        requests and worker runs that probe it find out when it is back."""
         quick = [model for model in self.models if model.backend not in LANGUAGE_MODELS]
         suggestion, failures = self._classify(title, description, None, quick)
-        now = self._clock()
         waiting = suggestion.backend not in LANGUAGE_MODELS and any(
-            failures.get(model.backend) is None or now >= failures[model.backend].retry_at
+            model.backend in LANGUAGE_MODELS and model.backend not in failures
             for model in self.models
-            if model.backend in LANGUAGE_MODELS
         )
         return suggestion, waiting
 
