@@ -5,7 +5,9 @@
 Fills the database named by DATABASE_URL (scripts/bench gives it a throwaway embedded
 one) with tickets of 100 requesters, serves the app with gunicorn on a free port, and
 times each request in turn, as an agent (with a personal API token) unless it says
-"as a requester".
+"as a requester". Then: creates per second from 8 clients at once; the create median
+again with a language model that takes 5 s to answer (a fake Ollama), which a create
+must not wait for; and the memory of a background worker that has classified tickets.
 """
 
 import argparse
@@ -17,11 +19,21 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import django
+import psutil
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent
+TICKET = "A customer was charged twice for the annual plan and wants a refund today."
+CREATE = {"title": "Charged twice", "description": TICKET}
+# Clients filing at once, and tickets each files, for creates per second.
+WRITERS = 8
+CREATES_EACH = 50
+SLOW_MODEL_SECONDS = 5.0
+WARM_UP_SECONDS = 5
 
 SEED_SQL = """
 INSERT INTO tickets_ticket
@@ -114,6 +126,93 @@ def deepest_cursor(base: str, pages: int, token: str) -> str:
     return url
 
 
+@contextmanager
+def gunicorn(env: dict[str, str]):
+    """The app served as scripts/run serves it (2 workers), on a free port; its URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    # The bench repeats classify and create faster than a client may; the throttle
+    # would answer 429 instead of measuring them.
+    unthrottled = {
+        "THROTTLE_CLASSIFY_RATE": "100000/minute",
+        "THROTTLE_CREATE_RATE": "100000/minute",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BACKEND_DIR,
+        env=os.environ | {"PORT": str(port), "WEB_CONCURRENCY": "2"} | unthrottled | env,
+    )
+    try:
+        wait_until_up(base, server)
+        # Each worker loads the learned model in the background as it starts.
+        time.sleep(WARM_UP_SECONDS)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+def timed(name: str, url: str, body: dict | None, token: str, repeat: int) -> None:
+    request(url, body, token)
+    times = sorted(request(url, body, token)[0] for _ in range(repeat))
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    print(f"{name:<32}{statistics.median(times):>10.1f}{p95:>9.1f}", flush=True)
+
+
+def creates_per_second(base: str, token: str) -> float:
+    def file(_: int) -> None:
+        for _ in range(CREATES_EACH):
+            request(f"{base}/api/tickets/", CREATE, token)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(WRITERS) as pool:
+        list(pool.map(file, range(WRITERS)))
+    return WRITERS * CREATES_EACH / (time.perf_counter() - started)
+
+
+def slow_model_phase(token: str, repeat: int) -> None:
+    """Creates with a language model that answers in SLOW_MODEL_SECONDS, and a worker
+    asking it: the create median, then the worker's memory once it has classified."""
+    from django.core.cache import caches
+
+    from classifier.tests.fakes import Behaviour, FakeOllama
+    from tickets.models import Ticket
+
+    # The first phase found no model: forget that, as a restart with a model would.
+    caches["classifier"].clear()
+    ollama = FakeOllama()
+    ollama.behaviour = Behaviour(delay=SLOW_MODEL_SECONDS)
+    env = {"OLLAMA_HOST": ollama.url, "OLLAMA_TIMEOUT": str(SLOW_MODEL_SECONDS * 3)}
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"],
+        cwd=BACKEND_DIR,
+        env=os.environ | env,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        with gunicorn(env) as base:
+            name = f"create (model takes {SLOW_MODEL_SECONDS:g} s)"
+            timed(name, f"{base}/api/tickets/", CREATE, token, repeat)
+        while not Ticket.objects.filter(classified_by="ollama").exists():
+            time.sleep(0.5)
+        rss = psutil.Process(worker.pid).memory_info().rss / 2**20
+        print(f"{'worker memory after classifying':<32}{rss:>10.0f} MB RSS", flush=True)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        ollama.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tickets", type=int, default=100_000)
@@ -136,33 +235,7 @@ def main() -> None:
         flush=True,
     )
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    # The bench repeats classify and create faster than a client may; the throttle
-    # would answer 429 instead of measuring them.
-    unthrottled = {
-        "THROTTLE_CLASSIFY_RATE": "100000/minute",
-        "THROTTLE_CREATE_RATE": "100000/minute",
-    }
-    env = os.environ | {"PORT": str(port), "WEB_CONCURRENCY": "2"} | unthrottled
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "gunicorn.conf.py",
-            "--access-logfile",
-            "/dev/null",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BACKEND_DIR,
-        env=env,
-    )
-    try:
-        wait_until_up(base, server)
-        ticket = "A customer was charged twice for the annual plan and wants a refund today."
+    with gunicorn({}) as base:
         cases = {
             "list, first page": (f"{base}/api/tickets/", None),
             "list, 3 filters": (
@@ -185,11 +258,8 @@ def main() -> None:
             "stats": (f"{base}/api/tickets/stats/", None),
             "classifier report": (f"{base}/api/classifier/report/", None),
             "similar tickets": (f"{base}/api/tickets/similar/", {"title": "Charged twice"}),
-            "classify (rules)": (f"{base}/api/tickets/classify/", {"description": ticket}),
-            "create (classified)": (
-                f"{base}/api/tickets/",
-                {"title": "Charged twice", "description": ticket},
-            ),
+            "classify (rules)": (f"{base}/api/tickets/classify/", {"description": TICKET}),
+            "create (classified)": (f"{base}/api/tickets/", CREATE),
         }
         as_requester = {
             "list, as a requester": (f"{base}/api/tickets/", None),
@@ -199,16 +269,13 @@ def main() -> None:
                 {"title": "Charged twice"},
             ),
         }
-        print(f"{'request':<24}{'median ms':>10}{'p95 ms':>9}")
-        for token, timed in ((agent_token, cases), (requester_token, as_requester)):
-            for name, (url, body) in timed.items():
-                request(url, body, token)
-                times = sorted(request(url, body, token)[0] for _ in range(args.repeat))
-                p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-                print(f"{name:<24}{statistics.median(times):>10.1f}{p95:>9.1f}", flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
+        print(f"{'request':<32}{'median ms':>10}{'p95 ms':>9}")
+        for token, cases_of in ((agent_token, cases), (requester_token, as_requester)):
+            for name, (url, body) in cases_of.items():
+                timed(name, url, body, token, args.repeat)
+        rate = creates_per_second(base, agent_token)
+        print(f"{f'creates/s, {WRITERS} clients':<32}{rate:>10.0f}", flush=True)
+    slow_model_phase(agent_token, args.repeat)
 
 
 if __name__ == "__main__":

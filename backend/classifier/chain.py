@@ -238,7 +238,8 @@ class Chain:
         return round((self._clock() - started) * 1000)
 
     def warm_up(self) -> None:
-        for backend in self.models:
+        # The local models first: loading a language model can take a minute.
+        for backend in sorted(self.models, key=lambda model: model.backend in LANGUAGE_MODELS):
             try:
                 backend.warm_up()
             except Exception:
