@@ -1,12 +1,18 @@
 """Upgrading a desk that already has tickets: what a migration fills in from the data."""
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
+import psycopg
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from config.tests.live_server import BACKEND, SERVER_ENV, migrated_database
+from tickets.management.commands.migrate import MIGRATE_LOCK
 from tickets.models import Ticket
 from tickets.tests.test_stats_rollup import counted, queues_counted, queues_rolled_up, rolled_up
 
@@ -72,3 +78,25 @@ def test_upgrading_fills_in_replies_resolution_times_and_confirmations():
     # 0015: the stats rollup counts the tickets that were there.
     assert rolled_up() == counted() != {}
     assert queues_rolled_up() == queues_counted() != {}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backends_starting_together_migrate_one_at_a_time():
+    """While one process migrates, another's migrate waits for it, then finds nothing
+    left to do."""
+    with psycopg.connect(**connection.get_connection_params(), autocommit=True) as first:
+        first.execute("SELECT pg_advisory_lock(%s, %s)", MIGRATE_LOCK)
+        second = subprocess.Popen(
+            [sys.executable, "manage.py", "migrate", "--noinput"],
+            cwd=BACKEND,
+            env=os.environ | SERVER_ENV | {"DATABASE_URL": migrated_database()},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        with pytest.raises(subprocess.TimeoutExpired):
+            second.wait(timeout=3)
+        first.execute("SELECT pg_advisory_unlock(%s, %s)", MIGRATE_LOCK)
+    output, _ = second.communicate(timeout=60)
+    assert second.returncode == 0, output
+    assert "No migrations to apply." in output
