@@ -27,15 +27,17 @@ DATABASES = {
 }
 _db_options = DATABASES["default"].setdefault("OPTIONS", {})
 _db_options.setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5, minimum=1))
-_db_options["options"] = " ".join(
-    filter(
-        None,
-        [
-            _db_options.get("options"),
-            f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT', 15, minimum=1)}s",
-        ],
+_statement_timeout = env_int("DB_STATEMENT_TIMEOUT", 15, minimum=1)
+# Behind PgBouncer in transaction mode, each transaction may run on another server
+# connection: no server-side cursors, and no start-up options (PgBouncer refuses them;
+# the statement timeout is then set on the database role, as the README says).
+DB_TRANSACTION_POOLER = env_bool("DB_TRANSACTION_POOLER", False)
+if DB_TRANSACTION_POOLER:
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+else:
+    _db_options["options"] = " ".join(
+        filter(None, [_db_options.get("options"), f"-c statement_timeout={_statement_timeout}s"])
     )
-)
 DATABASE_RETRY_AFTER_SECONDS = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

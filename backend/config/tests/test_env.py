@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -49,3 +54,31 @@ def test_a_bad_value_stops_start_up_naming_the_variable(monkeypatch, reader, raw
 def test_lists_are_comma_separated_and_trimmed(monkeypatch):
     monkeypatch.setenv("ALLOWED_HOSTS", " desk.example.com, localhost ,,")
     assert env_list("ALLOWED_HOSTS", []) == ["desk.example.com", "localhost"]
+
+
+@pytest.mark.parametrize(
+    ("pooler", "cursors", "options"),
+    [("false", False, "-c statement_timeout=15s"), ("true", True, None)],
+)
+def test_behind_a_transaction_pooler_nothing_needs_a_session_of_its_own(pooler, cursors, options):
+    """PgBouncer in transaction mode refuses start-up options and may run two
+    transactions of one client on two server connections."""
+    read = (
+        "from django.conf import settings; db = settings.DATABASES['default']; "
+        "print(db.get('DISABLE_SERVER_SIDE_CURSORS', False), db['OPTIONS'].get('options'))"
+    )
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "SECRET_KEY": "test",
+        "DB_TRANSACTION_POOLER": pooler,
+        "DB_STATEMENT_TIMEOUT": "15",
+    }
+    printed = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {read}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    ).stdout
+    assert printed.strip() == f"{cursors} {options}"
