@@ -31,6 +31,9 @@ RETRY_DELAYS = (timedelta(seconds=30), timedelta(minutes=2))
 # One run per ticket at a time, across every worker: advisory locks keyed by this
 # namespace and the ticket's id.
 CLASSIFY_LOCK_SPACE = 0x74726961  # "tria"
+# The changes that move a ticket (updated_at): a model that agrees with the quick
+# suggestion changes only its provenance.
+MOVES = {"category", "priority", "suggested_category", "suggested_priority", "needs_triage"}
 
 
 def suggestion_fields(suggestion: Suggestion) -> dict:
@@ -87,15 +90,18 @@ def _apply(ticket_id: int, suggestion: Suggestion, fill: Sequence[str]) -> None:
     """Record the worker's suggestion; set the labels in `fill` that still hold the
     quick suggestion's, unless an agent confirmed the labels meanwhile."""
     ticket = Ticket.objects.select_for_update().get(pk=ticket_id)
-    changes = suggestion_fields(suggestion) | {"classifying": False}
-    untouched = ticket.labels_confirmed_at is None
-    filled = [
-        label
-        for label in fill
-        if untouched and getattr(ticket, label) == getattr(ticket, f"suggested_{label}")
-    ]
-    changes |= {label: getattr(suggestion, label) for label in filled}
-    if filled:
-        changes["needs_triage"] = suggestion.unsure
+    changes = suggestion_fields(suggestion)
+    if ticket.labels_confirmed_at is None:
+        filled = [
+            label
+            for label in fill
+            if getattr(ticket, label) == getattr(ticket, f"suggested_{label}")
+        ]
+        changes |= {label: getattr(suggestion, label) for label in filled}
+        if filled:
+            changes["needs_triage"] = suggestion.unsure
+    changed = {name: value for name, value in changes.items() if getattr(ticket, name) != value}
+    if changed.keys() & MOVES:
+        changed["updated_at"] = timezone.now()
     with pghistory.context(classifier=suggestion.backend):
-        Ticket.objects.filter(pk=ticket_id).update(**changes, updated_at=timezone.now())
+        Ticket.objects.filter(pk=ticket_id).update(**changed, classifying=False)

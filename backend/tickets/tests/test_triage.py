@@ -206,3 +206,20 @@ def test_an_agent_filing_with_both_labels_confirms_them_and_only_the_suggestion_
     ticket = Ticket.objects.get(pk=filed["id"])
     assert (ticket.category, ticket.priority, ticket.needs_triage) == ("general", "low", False)
     assert (ticket.suggested_category, ticket.labels_confirmed_by) == ("billing", agent)
+
+
+def test_when_the_model_agrees_the_ticket_does_not_move(
+    client_as,
+    requester,
+    fake_ollama,  # noqa: F811
+):
+    fake_ollama.behaviour = Behaviour(content='{"category": "technical", "priority": "medium"}')
+    filed = create(client_as(requester))
+    run_classifications()
+    ticket = Ticket.objects.get(pk=filed["id"])
+    assert (ticket.classified_by, ticket.category, ticket.classifying) == (
+        "ollama",
+        "technical",
+        False,
+    )
+    assert ticket.updated_at == ticket.created_at
