@@ -4,6 +4,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import Role, User
 from accounts.tests.factories import make_person
+from classifier.chain import IN_MEMORY_CACHE
 
 
 @pytest.fixture(autouse=True)
@@ -19,12 +20,7 @@ def _fresh_classifier_state(settings):
     """Each test starts with no skip window or cached answer: the classifier's shared
     state lives in memory, emptied per test (tests that commit would otherwise leave it
     in the database for the next). test_shared_state.py puts it back in the database."""
-    settings.CACHES = settings.CACHES | {
-        "classifier": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "classifier-tests",
-        }
-    }
+    settings.CACHES = settings.CACHES | {"classifier": IN_MEMORY_CACHE}
     caches["classifier"].clear()
 
 

@@ -113,8 +113,10 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.test import override_settings
 
+    from classifier.chain import IN_MEMORY_CACHE
     from classifier.tests.fakes import Behaviour, FakeOllama
 
     fake = FakeOllama()
@@ -126,6 +128,7 @@ def main() -> None:
         "LLM_API_KEY": "",
         "CLASSIFIER_SKIP_SECONDS": SKIP_SECONDS,
         "CLASSIFIER_CACHE_SECONDS": 0,
+        "CACHES": settings.CACHES | {"classifier": IN_MEMORY_CACHE},
     }
     probes = [
         ("rules, labelled set", rules, {}),

@@ -53,6 +53,12 @@ ORDER = [Backend.OLLAMA.value, Backend.CLOUD.value, Backend.LEARNED.value, Backe
 READS_SHOTS = {Backend.OLLAMA}
 # Slow, and asked with the prompt: their answers are cached and carry its version.
 LANGUAGE_MODELS = {Backend.OLLAMA, Backend.CLOUD}
+# The shared state kept in this process's memory instead, for tools that run the chain
+# in one process without a database (scripts/eval, scripts/bench --faults) and tests.
+IN_MEMORY_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "classifier",
+}
 # How long past its own end a skip window's entry stays in the cache: until then, the
 # first request after the window probes alone.
 KEEP_FAILURES_SECONDS = 300

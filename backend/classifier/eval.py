@@ -218,7 +218,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         return 0
-    results = run(args.backend, tickets)
+    from django.conf import settings
+    from django.test import override_settings
+
+    from classifier.chain import IN_MEMORY_CACHE
+
+    with override_settings(CACHES=settings.CACHES | {"classifier": IN_MEMORY_CACHE}):
+        results = run(args.backend, tickets)
     report(args.backend, results, choices)
     if args.errors:
         print_errors(results)
