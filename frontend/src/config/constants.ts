@@ -26,6 +26,15 @@ export const USERS_PAGE_SIZE = 25;
 
 /** A conversation is read while it happens: replies from others show up this soon. */
 export const COMMENTS_REFRESH_INTERVAL_MS = 10_000;
+/** A ticket filed while a language model is asked in the background: its page looks
+ * for the answer this often… */
+export const CLASSIFYING_REFRESH_INTERVAL_MS = 1_500;
+/**
+ * …for this long after the ticket was filed. The worker asks again 30 s and 2 min after
+ * a failed attempt, then keeps the quick suggestion: a ticket still classifying later
+ * waits on a worker that is not running, and is no longer worth watching closely.
+ */
+export const CLASSIFYING_PATIENCE_MS = 3 * 60_000;
 /** Comments fetched per request; the backend allows up to 200. */
 export const COMMENTS_PAGE_SIZE = 200;
 export const COMMENT_MAX_LENGTH = 10_000;

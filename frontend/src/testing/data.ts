@@ -29,6 +29,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     labels_confirmed_at: null,
     labels_confirmed_by: null,
     needs_triage: false,
+    classifying: false,
     created_at: new Date(Date.now() - 5 * 60_000).toISOString(),
     updated_at: new Date(Date.now() - 5 * 60_000).toISOString(),
     last_reply_at: null,

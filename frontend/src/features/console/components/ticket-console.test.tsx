@@ -104,6 +104,47 @@ describe("TicketConsole", () => {
     ).toBeNull();
   });
 
+  it("marks rows a language model is still classifying, until the worker has had long enough", async () => {
+    const filed = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    stubConsole({
+      "GET /api/tickets/": () =>
+        jsonResponse(
+          makePage([
+            makeTicket({
+              id: 11,
+              title: "Printer on fire",
+              classifying: true,
+              created_at: filed(0),
+            }),
+            makeTicket({
+              id: 12,
+              title: "Cannot sign in",
+              classifying: true,
+              needs_triage: true,
+              created_at: filed(1),
+            }),
+            makeTicket({
+              id: 13,
+              title: "Invoice question",
+              classifying: true,
+              created_at: filed(10),
+            }),
+          ]),
+        ),
+    });
+    await renderConsole();
+
+    expect(screen.getByRole("row", { name: /Printer on fire/ })).toHaveAccessibleName(
+      /^Printer on fire\s*\(classifying: labels may still change\)$/,
+    );
+    expect(screen.getByRole("row", { name: /Cannot sign in/ })).toHaveAccessibleName(
+      /^Cannot sign in\s*\(needs triage: labels not confirmed\)\s*\(classifying: labels may still change\)$/,
+    );
+    expect(
+      within(screen.getByRole("row", { name: /Invoice question/ })).queryByTestId("classifying"),
+    ).toBeNull();
+  });
+
   it("opens All open by default and switches queues through the URL", async () => {
     const api = stubConsole();
     const { user } = await renderConsole();

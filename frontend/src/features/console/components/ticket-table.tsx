@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Checkbox, Link, Table, Text } from "@chakra-ui/react";
+import { Badge, Box, Button, Checkbox, Link, Spinner, Table, Text } from "@chakra-ui/react";
 import { Link as RouterLink } from "@tanstack/react-router";
 import { ArrowDown, ArrowUp, ArrowUpDown, CircleHelp } from "lucide-react";
 import type { Ref } from "react";
@@ -8,6 +8,7 @@ import {
   STATUS_COLORS,
   STATUS_LABELS,
 } from "@/config/ticket-fields";
+import { awaitsLanguageModel } from "@/lib/classifying";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import type { Ticket } from "@/types/api";
 import { type ConsoleView, type SortColumn, sortDirection } from "../view";
@@ -180,6 +181,29 @@ function TriageMarker() {
   );
 }
 
+/**
+ * Filed a moment ago, and a language model is still being asked about it: the labels may
+ * change within seconds. Beside the Triage marker, and as short.
+ */
+function ClassifyingMarker() {
+  return (
+    <Badge
+      size="xs"
+      variant="surface"
+      colorPalette="teal"
+      flexShrink="0"
+      title="A language model is still suggesting labels: they may change in a moment"
+      data-testid="classifying"
+    >
+      <Spinner size="inherit" borderWidth="1.5px" />
+      <span aria-hidden>Classifying</span>
+      <Text as="span" srOnly>
+        (classifying: labels may still change)
+      </Text>
+    </Badge>
+  );
+}
+
 type TicketRowProps = {
   ticket: Ticket;
   now: number;
@@ -251,6 +275,7 @@ function TicketRow({ ticket, now, active, selected, busy, onToggle, onActivate }
               </Text>
             )}
             {ticket.needs_triage && <TriageMarker />}
+            {awaitsLanguageModel(ticket, now) && <ClassifyingMarker />}
           </RouterLink>
         </Link>
       </Table.Cell>

@@ -7,6 +7,7 @@ import type { Classifier, Me, TicketWithExamples } from "@/types/api";
 import { useTicketHistory } from "../api/get-ticket-history";
 import { type LabelOutcome, labelOutcomes } from "../suggestion-outcome";
 import { describeValue } from "../timeline";
+import { ClassifyingStatus } from "./classifying-status";
 import { LabelConfirmation } from "./label-confirmation";
 import { SuggestionExamples } from "./suggestion-examples";
 
@@ -39,6 +40,7 @@ export function AiSuggestion({ ticket, me }: { ticket: TicketWithExamples; me: M
             Needs triage
           </Badge>
         )}
+        <ClassifyingStatus ticket={ticket} />
       </HStack>
       {backend === null || outcomes.length === 0 ? (
         <Text color="fg.muted">No suggestion was recorded for this ticket.</Text>

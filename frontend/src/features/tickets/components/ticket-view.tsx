@@ -25,6 +25,7 @@ import { usePageTitle } from "@/lib/use-page-title";
 import type { Me, TicketWithExamples } from "@/types/api";
 import { useTicket } from "../api/get-ticket";
 import { useMarkReadWhileOpen } from "../hooks/use-mark-read-while-open";
+import { ClassifyingStatus } from "./classifying-status";
 import { CommentBody } from "./comment-body";
 import { Conversation } from "./conversation";
 import { ReplyBox } from "./reply-box";
@@ -137,6 +138,8 @@ function TicketDetails({ ticket, me }: { ticket: TicketWithExamples; me: Me }) {
               <StatusBadge status={ticket.status} />
               <PriorityBadge priority={ticket.priority} />
               <CategoryBadge category={ticket.category} />
+              {/* Agents follow the language model in their panel. */}
+              {!isAgent && <ClassifyingStatus ticket={ticket} labelsOnly />}
             </HStack>
             <CommentBody text={ticket.description} />
             <TicketFacts ticket={ticket} />

@@ -42,12 +42,13 @@ type BackendOptions = {
 
 /**
  * One ticket's worth of server: what the page writes comes back when it reads.
- * `comments` is the live list: push to it to have a reply arrive while the page is open.
+ * `comments` and `history` are live lists: push to them to have a reply or a change
+ * arrive while the page is open; `changeTicket` changes it as someone else would.
  */
 export function stubTicketBackend(options: BackendOptions = {}) {
   let ticket: TicketWithExamples = makeTicket({ id: 5, title: "Cannot log in", ...options.ticket });
   const comments = options.comments ?? [];
-  return stubFetch({
+  const api = stubFetch({
     [`GET ${TICKET}`]: () => jsonResponse(ticket),
     [`PATCH ${TICKET}`]: async ({ body }) => {
       const changes = body as Record<string, unknown>;
@@ -107,6 +108,10 @@ export function stubTicketBackend(options: BackendOptions = {}) {
             : [makeUser({ id: 1, name: "Ada Admin", role: "admin" })],
       }),
   });
+  const changeTicket = (changes: Partial<TicketWithExamples>) => {
+    ticket = { ...ticket, ...changes };
+  };
+  return { ...api, changeTicket };
 }
 
 export async function renderTicket(me: Me) {
