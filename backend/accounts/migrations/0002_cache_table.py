@@ -5,7 +5,7 @@ from django.db import migrations
 def create_cache_table(apps, schema_editor):
     """The database cache (settings.CACHES), where every process counts sign-in
     attempts together. Django makes its table with a command, not a model."""
-    call_command("createcachetable", database=schema_editor.connection.alias)
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
 
 
 class Migration(migrations.Migration):

@@ -5,7 +5,12 @@ from django.db import migrations
 def create_cache_table(apps, schema_editor):
     """The classifier's table in settings.CACHES, where every process shares skip
     windows and recent answers. Django makes it with a command, not a model."""
-    call_command("createcachetable", "desk_classifier_cache", database=schema_editor.connection.alias)
+    call_command(
+        "createcachetable",
+        "desk_classifier_cache",
+        database=schema_editor.connection.alias,
+        verbosity=0,
+    )
 
 
 class Migration(migrations.Migration):
