@@ -55,6 +55,7 @@ from accounts.services import (
     user_update,
 )
 from config.api import KnownQueryParamsMixin, StrictPageSizeMixin, strict_input
+from config.live import events_url
 
 SESSION_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
@@ -96,6 +97,7 @@ class ConfigApi(KnownQueryParamsMixin, APIView):
                     "setup_needed": not admin_exists(),
                     "signup_open": desk_settings().signup_open,
                     "demo": settings.DEMO,
+                    "events_url": events_url(request),
                 }
             ).data
         )

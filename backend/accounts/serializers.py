@@ -74,6 +74,12 @@ class ConfigSerializer(serializers.Serializer):
     )
     signup_open = serializers.BooleanField(help_text="Requesters may sign up themselves.")
     demo = serializers.BooleanField(help_text="Demo people offer one-click sign-in.")
+    events_url = serializers.CharField(
+        allow_null=True,
+        help_text="Where agents' browsers open the live-updates stream (text/event-stream: "
+        'event "tickets", data {"ids": [...] or null}); null when it is not served, and '
+        "the UI refreshes on a timer.",
+    )
 
 
 class SetupSerializer(StrictInputSerializer):

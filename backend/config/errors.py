@@ -16,6 +16,8 @@ from rest_framework import status
 from rest_framework.exceptions import APIException, ParseError
 from whitenoise.middleware import WhiteNoiseMiddleware
 
+from config.live import events_origin
+
 
 def error_response(status: int, code: str, detail: str, *, attr: str | None = None) -> JsonResponse:
     kind = "server_error" if status >= 500 else "client_error"
@@ -143,4 +145,9 @@ class StaticFilesMiddleware(WhiteNoiseMiddleware):
             )
             response["Allow"] = "GET, HEAD"
             return response
-        return WhiteNoiseMiddleware.serve(static_file, request)
+        response = WhiteNoiseMiddleware.serve(static_file, request)
+        origin = events_origin(request)
+        if origin is not None:
+            # The UI reads the live-updates stream from its own port (scripts/run).
+            response._csp_update = {"connect-src": [origin]}
+        return response

@@ -106,6 +106,39 @@ def _count_trigger(name: str, operation, *, added: bool, removed: bool) -> pgtri
     )
 
 
+# Live updates (tickets.events): every statement that writes tickets tells the channel
+# which tickets it wrote, up to NOTIFY_IDS of them; past that, `null`: "many, reload".
+# PostgreSQL delivers it when the transaction commits, and never if it rolls back.
+NOTIFY_CHANNEL = "desk_tickets"
+NOTIFY_IDS = 50
+
+
+def _notify_trigger(name: str, operation, *, added: bool, removed: bool) -> pgtrigger.Trigger:
+    tables = {"new": "added"} if added else {}
+    if removed:
+        tables["old"] = "removed"
+    changed = " UNION ".join(f"SELECT id FROM {table}" for table in tables.values())
+    return pgtrigger.Trigger(
+        name=name,
+        operation=operation,
+        level=pgtrigger.Statement,
+        when=pgtrigger.After,
+        referencing=pgtrigger.Referencing(**tables),
+        func=f"""
+            PERFORM pg_notify(
+                '{NOTIFY_CHANNEL}',
+                json_build_object(
+                    'ids',
+                    CASE WHEN count(*) > {NOTIFY_IDS} THEN NULL ELSE json_agg(id ORDER BY id) END
+                )::text
+            )
+            FROM ({changed} LIMIT {NOTIFY_IDS + 1}) AS changed
+            HAVING count(*) > 0;
+            RETURN NULL;
+        """,
+    )
+
+
 # Every change to a ticket, by the API, an admin tool or raw SQL, is copied by a database
 # trigger into TicketEvent with the request's context (who): the history API reads it.
 # Statement-level triggers: a bulk load of 100,000 rows costs one trigger call, not one
@@ -233,6 +266,9 @@ class Ticket(models.Model):
             _count_trigger("count_inserted", pgtrigger.Insert, added=True, removed=False),
             _count_trigger("count_updated", pgtrigger.Update, added=True, removed=True),
             _count_trigger("count_deleted", pgtrigger.Delete, added=False, removed=True),
+            _notify_trigger("notify_inserted", pgtrigger.Insert, added=True, removed=False),
+            _notify_trigger("notify_updated", pgtrigger.Update, added=True, removed=True),
+            _notify_trigger("notify_deleted", pgtrigger.Delete, added=False, removed=True),
             pgtrigger.Trigger(
                 name="count_truncated",
                 operation=pgtrigger.Truncate,
