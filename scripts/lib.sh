@@ -79,7 +79,7 @@ stop_database() {
 # Stops here, saying so, when something already listens where gunicorn is to listen:
 # before anything is built or started, and before anything claims to serve.
 ensure_port_free() {
-  local host=${HOST:-127.0.0.1} port=$1
+  local host=${HOST:-127.0.0.1} port=$1 name=${2:-PORT}
   if ! "$VENV/bin/python" -c '
 import socket, sys
 host, port = sys.argv[1].strip("[]"), int(sys.argv[2])
@@ -89,12 +89,24 @@ with socket.socket(family, kind, proto) as sock:
     sock.bind(address)
 ' "$host" "$port" 2>/dev/null; then
     echo "Port $port on $host is already in use (another scripts/run?)." \
-      "Stop that, or choose another port: PORT=$((port + 1)) scripts/run" >&2
+      "Stop that, or choose another port: $name=$((port + 1)) scripts/run" >&2
     exit 1
   fi
 }
 
 # A SECRET_KEY made once per data folder and kept there, never in git.
+# A port nothing listens on now, on $HOST.
+free_port() {
+  "$VENV/bin/python" -c '
+import socket, sys
+host = sys.argv[1].strip("[]")
+family, kind, proto, _, address = socket.getaddrinfo(host, 0, type=socket.SOCK_STREAM)[0]
+with socket.socket(family, kind, proto) as sock:
+    sock.bind(address)
+    print(sock.getsockname()[1])
+' "${HOST:-127.0.0.1}"
+}
+
 ensure_secret_key() {
   [ -n "${SECRET_KEY:-}" ] && return 0
   local file="$DATA_DIR/secret_key"

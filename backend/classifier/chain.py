@@ -16,8 +16,10 @@ again when the ticket is filed.
 The skip windows, the probe and the cached answers live in Django's "classifier" cache
 (a table in PostgreSQL unless configured otherwise), so every web process and worker on
 every machine shares them: one process that finds Ollama down spares all the others its
-timeout. Times in it come from the injected clock, the wall clock by default; the
-cache's own expiry only clears out entries long past.
+timeout. A failure is kept until the backend answers again; windows and answers expire
+by the injected clock, the wall clock by default. A probe's claim lapses after a
+window, for a prober that died. State that cannot be read (a damaged entry, a cache
+that fails) counts as none: classify() never raises.
 """
 
 import hashlib
@@ -59,9 +61,6 @@ IN_MEMORY_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "classifier",
 }
-# How long past its own end a skip window's entry stays in the cache: until then, the
-# first request after the window probes alone.
-KEEP_FAILURES_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -107,8 +106,7 @@ class Chain:
         self.disabled = disabled or []
         # Shared by every process: skip windows, probes and the language models' answers.
         self._cache = cache
-        # Seconds, the same in every process: skip windows, cached answers' expiry and
-        # latency.
+        # Seconds, the same in every process: skip windows and cached answers' expiry.
         self._clock = clock
 
     def classify(
@@ -124,13 +122,14 @@ class Chain:
     def classify_at_once(self, title: str, description: str) -> tuple[Suggestion, bool]:
         """What is known without waiting on a language model (its cached answer for this
         text, else the learned model's or the rules'), and whether a language model may
-        still answer: one is configured and not known to be failing, so asking it in the
-        background is worth it. While one fails, tickets are not left waiting on it: the
-        requests and worker runs that probe it find out when it is back."""
+        still answer: one is configured and not in a skip window, so asking it in the
+        background is worth it (the worker's run may be the one that probes it)."""
         quick = [model for model in self.models if model.backend not in LANGUAGE_MODELS]
         suggestion, failures = self._classify(title, description, None, quick)
+        now = self._clock()
         waiting = suggestion.backend not in LANGUAGE_MODELS and any(
-            model.backend in LANGUAGE_MODELS and model.backend not in failures
+            model.backend in LANGUAGE_MODELS
+            and (model.backend not in failures or now >= failures[model.backend].retry_at)
             for model in self.models
         )
         return suggestion, waiting
@@ -143,15 +142,15 @@ class Chain:
         models: list[Classifier],
     ) -> tuple[Suggestion, dict[Backend, _Failure]]:
         """The first answer of `models`, else the last resort's; and the failures read."""
-        started = self._clock()
+        started = time.monotonic()
         key = _answer_key(title, description)
         # One read of the shared state: the cached answer and every skip window.
         keys = {_failure_key(model.backend): model.backend for model in self.models}
-        shared = self._cache.get_many([key, *keys])
+        shared = self._read([key, *keys])
         failures = {keys[name]: failure for name, failure in shared.items() if name in keys}
         cached = shared.get(key)
-        if cached is not None and cached[0] > started:
-            return replace(cached[1], latency_ms=self._elapsed_ms(started)), failures
+        if cached is not None and cached[0] > self._clock():
+            return replace(cached[1], latency_ms=_elapsed_ms(started)), failures
         examples: Sequence[Shot] | None = None
         for backend in models:
             failure = failures.get(backend.backend)
@@ -184,6 +183,14 @@ class Chain:
         labels = self.last_resort.classify(title, description)
         return self._suggestion(self.last_resort, labels, (), started), failures
 
+    def _read(self, keys: list[str]) -> dict:
+        try:
+            return self._cache.get_many(keys)
+        except Exception:
+            # A damaged entry or a failing cache: classify without the shared state.
+            logger.exception("reading the classifier's shared state failed")
+            return {}
+
     def _suggestion(
         self, backend: Classifier, labels: Labels, shots: Sequence[Shot], started: float
     ) -> Suggestion:
@@ -193,7 +200,7 @@ class Chain:
             priority=labels.priority,
             backend=backend.backend,
             model=labels.model or backend.model,
-            latency_ms=self._elapsed_ms(started),
+            latency_ms=_elapsed_ms(started),
             confidence=labels.confidence,
             unsure=is_unsure(labels.confidence, self.threshold),
             prompt_version=prompt.VERSION if reads_prompt else None,
@@ -202,7 +209,7 @@ class Chain:
 
     def skipped_for(self, backend: Backend) -> str | None:
         """The reason a backend is being skipped now, or None when it may be tried."""
-        shared = self._cache.get_many([_failure_key(backend), _probe_key(backend)])
+        shared = self._read([_failure_key(backend), _probe_key(backend)])
         failure = shared.get(_failure_key(backend))
         if failure is None:
             return None
@@ -220,11 +227,8 @@ class Chain:
 
     def _record_failure(self, backend: Classifier, reason: str, *, log: bool = True) -> None:
         failure = _Failure(reason, self._clock() + self.skip_seconds)
-        self._cache.set(
-            _failure_key(backend.backend),
-            failure,
-            timeout=self.skip_seconds + KEEP_FAILURES_SECONDS,
-        )
+        # Kept until the backend answers again (_record_success deletes it).
+        self._cache.set(_failure_key(backend.backend), failure, timeout=None)
         self._cache.delete(_probe_key(backend.backend))
         if log:
             logger.warning(
@@ -239,9 +243,6 @@ class Chain:
             return
         self._cache.delete_many([_failure_key(backend.backend), _probe_key(backend.backend)])
         logger.info("classifier %s answers again", backend.backend)
-
-    def _elapsed_ms(self, started: float) -> int:
-        return round((self._clock() - started) * 1000)
 
     def warm_up(self) -> None:
         # The local models first: loading a language model can take a minute.
@@ -270,6 +271,10 @@ class Chain:
         return {"active": usable[0]["name"], "backends": listed}
 
 
+def _elapsed_ms(started: float) -> int:
+    return round((time.monotonic() - started) * 1000)
+
+
 def _examples(shots: Callable[[], Sequence[Shot]] | None) -> Sequence[Shot]:
     """The worked examples, or none when finding them fails: a prompt without them is
     still a good prompt, and classify() never raises."""
@@ -282,8 +287,9 @@ def _examples(shots: Callable[[], Sequence[Shot]] | None) -> Sequence[Shot]:
         return ()
 
 
-def build_chain(*, clock: Callable[[], float] = time.time) -> Chain:
-    """The chain as the settings describe it; tests pass a clock they move by hand."""
+def build_chain(*, clock: Callable[[], float] | None = None) -> Chain:
+    """The chain as the settings describe it; tests pass a clock they move by hand (for
+    the shared state and the learned model's refresh)."""
     models: list[Classifier] = [
         OllamaClassifier(
             host=settings.OLLAMA_HOST,
@@ -320,7 +326,7 @@ def build_chain(*, clock: Callable[[], float] = time.time) -> Chain:
         LearnedClassifier(
             min_tickets=settings.CLASSIFIER_LEARNED_MIN_TICKETS,
             threshold=settings.CLASSIFIER_CONFIDENCE_THRESHOLD,
-            clock=clock,
+            clock=clock or time.monotonic,
         )
     )
     return Chain(
@@ -331,5 +337,5 @@ def build_chain(*, clock: Callable[[], float] = time.time) -> Chain:
         cache=caches["classifier"],
         threshold=settings.CLASSIFIER_CONFIDENCE_THRESHOLD,
         disabled=disabled,
-        clock=clock,
+        clock=clock or time.time,
     )

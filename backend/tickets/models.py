@@ -381,6 +381,13 @@ class Ticket(models.Model):
                 name="ticket_triage_newest",
                 condition=Q(needs_triage=True),
             ),
+            # The few tickets a language model is still asked about, for letting go of
+            # those whose run was killed (tickets.triage.let_go_stuck).
+            models.Index(
+                fields=["created_at"],
+                name="ticket_classifying",
+                condition=Q(classifying=True),
+            ),
             # Search is a case-insensitive substring match, which Django writes as
             # UPPER(column) LIKE UPPER('%term%'); trigram indexes on exactly those
             # expressions keep it fast on large tables.

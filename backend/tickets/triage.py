@@ -3,19 +3,22 @@ known without waiting (a language model's cached answer for its text, else the l
 model's or the rules'), marked `classifying`, and the worker asks the language models.
 
 The worker's answer replaces the suggestion, and the labels the client left to the
-classifier, unless an agent has set or confirmed them meanwhile. A run holds a
-transaction-level advisory lock on its ticket, so two runs for one ticket never ask
-at once, and a ticket no longer `classifying` is left alone: running a task again does
-nothing. When no language model answers (down, or in its skip window), it is tried
-again after 30 s and 2 min; then the quick suggestion stands.
+classifier, unless an agent has set or confirmed them meanwhile. The model is asked
+outside any transaction; the answer is applied in a short one that locks the ticket
+and finds it still classifying, so running a task again, or for a ticket deleted
+meanwhile, does nothing. One task per ticket exists at a time: filing queues one, and
+each run queues at most its own retry, at its end; the worker's claim (SELECT … FOR
+UPDATE SKIP LOCKED) gives each task to one worker. When no language model answers
+(down, or in its skip window), it is tried again after 30 s and 2 min; then the quick
+suggestion stands. A ticket still classifying STUCK_AFTER its filing (its worker was
+killed mid-task) is let go by the next run and by each start (prepare_desk).
 """
 
-import logging
 from collections.abc import Sequence
 from datetime import timedelta
 
 import pghistory
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -24,13 +27,10 @@ from classifier.chain import LANGUAGE_MODELS
 from tickets import learning
 from tickets.models import Ticket
 
-logger = logging.getLogger(__name__)
-
 # Delays before the second and third attempts when no language model answered.
 RETRY_DELAYS = (timedelta(seconds=30), timedelta(minutes=2))
-# One run per ticket at a time, across every worker: advisory locks keyed by this
-# namespace and the ticket's id.
-CLASSIFY_LOCK_SPACE = 0x74726961  # "tria"
+# Longer than any run's attempts (30 s + 2 min, and the model's timeouts).
+STUCK_AFTER = timedelta(minutes=10)
 # The changes that move a ticket (updated_at): a model that agrees with the quick
 # suggestion changes only its provenance.
 MOVES = {"category", "priority", "suggested_category", "suggested_priority", "needs_triage"}
@@ -55,41 +55,48 @@ def queue(ticket: Ticket, fill: Sequence[str]) -> None:
     classify_ticket.enqueue(ticket.pk, fill=list(fill))
 
 
-@task()
+# Below mail's default priority: a burst of tickets for a slow model does not hold up
+# the mail behind it.
+@task(priority=-10)
 def classify_ticket(ticket_id: int, *, fill: list[str], attempt: int = 1) -> None:
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_try_advisory_xact_lock(%s, %s)",
-            [CLASSIFY_LOCK_SPACE, ticket_id % 2**31],
-        )
-        if not cursor.fetchone()[0]:
-            return  # another run has it
-        ticket = (
-            Ticket.objects.filter(pk=ticket_id, classifying=True)
-            .only("title", "description")
-            .first()
-        )
-        if ticket is None:
-            return  # done already, or deleted
-        # The transaction stays open, idle, while the model thinks; it holds no row.
-        suggestion = classify(
-            ticket.title,
-            ticket.description,
-            lambda: learning.shots(ticket.title, ticket.description),
-        )
-        if suggestion.backend not in LANGUAGE_MODELS and attempt <= len(RETRY_DELAYS):
-            retry_at = timezone.now() + RETRY_DELAYS[attempt - 1]
-            classify_ticket.using(run_after=retry_at).enqueue(
-                ticket_id, fill=fill, attempt=attempt + 1
-            )
-            return
+    let_go_stuck()
+    ticket = (
+        Ticket.objects.filter(pk=ticket_id, classifying=True).only("title", "description").first()
+    )
+    if ticket is None:
+        return  # done already, or deleted
+    suggestion = classify(
+        ticket.title,
+        ticket.description,
+        lambda: learning.shots(ticket.title, ticket.description),
+    )
+    if suggestion.backend in LANGUAGE_MODELS:
         _apply(ticket_id, suggestion, fill)
+    elif attempt <= len(RETRY_DELAYS):
+        retry_at = timezone.now() + RETRY_DELAYS[attempt - 1]
+        classify_ticket.using(run_after=retry_at).enqueue(ticket_id, fill=fill, attempt=attempt + 1)
+    else:
+        # No model answered: the suggestion filed with the ticket stands.
+        Ticket.objects.filter(pk=ticket_id).update(classifying=False)
+
+
+def let_go_stuck() -> int:
+    """Tickets still classifying long after their filing (their run was killed): the
+    quick suggestion they were filed with stands. How many there were."""
+    stuck = Ticket.objects.filter(classifying=True, created_at__lt=timezone.now() - STUCK_AFTER)
+    return stuck.update(classifying=False)
 
 
 def _apply(ticket_id: int, suggestion: Suggestion, fill: Sequence[str]) -> None:
     """Record the worker's suggestion; set the labels in `fill` that still hold the
     quick suggestion's, unless an agent confirmed the labels meanwhile."""
-    ticket = Ticket.objects.select_for_update().get(pk=ticket_id)
+    with transaction.atomic():
+        ticket = Ticket.objects.select_for_update().filter(pk=ticket_id, classifying=True).first()
+        if ticket is not None:
+            _record(ticket, suggestion, fill)
+
+
+def _record(ticket: Ticket, suggestion: Suggestion, fill: Sequence[str]) -> None:
     changes = suggestion_fields(suggestion)
     if ticket.labels_confirmed_at is None:
         filled = [
@@ -104,4 +111,4 @@ def _apply(ticket_id: int, suggestion: Suggestion, fill: Sequence[str]) -> None:
     if changed.keys() & MOVES:
         changed["updated_at"] = timezone.now()
     with pghistory.context(classifier=suggestion.backend):
-        Ticket.objects.filter(pk=ticket_id).update(**changed, classifying=False)
+        Ticket.objects.filter(pk=ticket.pk).update(**changed, classifying=False)

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 from datetime import timedelta
 
 import psycopg
@@ -80,6 +81,10 @@ def test_upgrading_fills_in_replies_resolution_times_and_confirmations():
     assert queues_rolled_up() == queues_counted() != {}
 
 
+WAITING_FOR_THE_LOCK = """SELECT count(*) > 0 FROM pg_stat_activity
+    WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'"""
+
+
 @pytest.mark.django_db(transaction=True)
 def test_backends_starting_together_migrate_one_at_a_time():
     """While one process migrates, another's migrate waits for it, then finds nothing
@@ -94,8 +99,11 @@ def test_backends_starting_together_migrate_one_at_a_time():
             stderr=subprocess.STDOUT,
             text=True,
         )
-        with pytest.raises(subprocess.TimeoutExpired):
-            second.wait(timeout=3)
+        deadline = time.monotonic() + 60
+        while not first.execute(WAITING_FOR_THE_LOCK).fetchone()[0]:
+            assert second.poll() is None, "migrate did not wait for the lock"
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
         first.execute("SELECT pg_advisory_unlock(%s, %s)", MIGRATE_LOCK)
     output, _ = second.communicate(timeout=60)
     assert second.returncode == 0, output

@@ -4,16 +4,16 @@ answer, leaving alone what people chose or confirmed meanwhile."""
 
 from datetime import timedelta
 
-import psycopg
 import pytest
-from django.db import connection
+from django.core.management import call_command
 from django.utils import timezone
 
 from classifier.tests.conftest import fake_ollama  # noqa: F401  (a fixture)
 from classifier.tests.fakes import MODEL, Behaviour
+from tickets import triage
 from tickets.models import Ticket
 from tickets.tests.tasks import classifications, run_classifications
-from tickets.triage import CLASSIFY_LOCK_SPACE, RETRY_DELAYS, classify_ticket
+from tickets.triage import RETRY_DELAYS, classify_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -181,18 +181,53 @@ def test_running_a_task_again_does_nothing(
     assert len(fake_ollama.chats()) == 1
 
 
-def test_a_ticket_another_run_holds_is_left_to_it(
+def test_a_ticket_deleted_while_the_model_thinks_is_left_alone(
     client_as,
     requester,
     fake_ollama,  # noqa: F811
+    monkeypatch,
 ):
     filed = create(client_as(requester))
-    params = connection.get_connection_params()
-    with psycopg.connect(**params, autocommit=False) as other:
-        other.execute("SELECT pg_advisory_xact_lock(%s, %s)", [CLASSIFY_LOCK_SPACE, filed["id"]])
-        run_classifications()
-        assert fake_ollama.chats() == []
-    assert Ticket.objects.get(pk=filed["id"]).classifying is True
+    real = triage.classify
+
+    def deleting_meanwhile(*args, **kwargs):
+        Ticket.objects.filter(pk=filed["id"]).delete()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(triage, "classify", deleting_meanwhile)
+    run_classifications()
+    assert not Ticket.objects.filter(pk=filed["id"]).exists()
+    assert classifications(later=True) == []
+
+
+def test_tickets_a_killed_run_left_classifying_are_let_go(client_as, requester, fake_ollama):  # noqa: F811
+    stuck = create(client_as(requester))
+    Ticket.objects.filter(pk=stuck["id"]).update(created_at=timezone.now() - timedelta(hours=1))
+    fresh = create(client_as(requester), title="Another export problem")
+    assert triage.let_go_stuck() == 1
+    assert not Ticket.objects.get(pk=stuck["id"]).classifying
+    assert Ticket.objects.get(pk=fresh["id"]).classifying
+    call_command("prepare_desk")  # each start lets go too
+    assert Ticket.objects.get(pk=fresh["id"]).classifying
+
+
+def test_a_model_whose_skip_window_ended_is_asked_again_in_the_background(
+    client_as,
+    requester,
+    fake_ollama,  # noqa: F811
+    settings,
+):
+    settings.CLASSIFIER_SKIP_SECONDS = 0
+    fake_ollama.behaviour = Behaviour(status=500, error="out of memory")
+    client = client_as(requester)
+    assert client.post("/api/tickets/classify/", EXPORT, format="json").json()["backend"] == (
+        "rules"
+    )
+    fake_ollama.behaviour = Behaviour()
+    filed = create(client, title="Export fails again")
+    assert filed["classifying"] is True
+    run_classifications()
+    assert Ticket.objects.get(pk=filed["id"]).classified_by == "ollama"
 
 
 def test_an_agent_filing_with_both_labels_confirms_them_and_only_the_suggestion_changes(

@@ -14,8 +14,12 @@ MIGRATE_LOCK = (TRAINING_LOCK[0], 2)
 class Command(DjangoMigrate):
     def handle(self, *args, **options):
         connection = connections[options["database"]]
-        # A session lock, waited for: the next one to migrate finds nothing left to do.
         with connection.cursor() as cursor:
+            # Neither waiting for the lock nor building an index on a large table is a
+            # runaway query: DB_STATEMENT_TIMEOUT is for requests.
+            cursor.execute("SET statement_timeout = 0")
+            # A session lock, waited for: the next one to migrate finds nothing left to
+            # do. So migrate needs a connection of its own, not a transaction pooler's.
             cursor.execute("SELECT pg_advisory_lock(%s, %s)", MIGRATE_LOCK)
         try:
             return super().handle(*args, **options)

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import demo_people_deactivate
 from accounts.services import EmailTaken, SetupDone, admin_exists, setup_admin_create
+from tickets import triage
 
 
 class Command(BaseCommand):
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         call_command("clearsessions")  # Django keeps expired sessions until asked
         # Finished background tasks (sent mail) are kept two weeks, for the record.
         call_command("prune_db_task_results", verbosity=0)
+        # Tickets whose classification a stopped worker left behind keep their labels.
+        triage.let_go_stuck()
         self.first_admin_from_settings()
         if settings.DEMO:
             call_command("load_demo", stdout=self.stdout)
