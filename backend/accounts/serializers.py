@@ -75,10 +75,9 @@ class ConfigSerializer(serializers.Serializer):
     signup_open = serializers.BooleanField(help_text="Requesters may sign up themselves.")
     demo = serializers.BooleanField(help_text="Demo people offer one-click sign-in.")
     events_url = serializers.CharField(
-        allow_null=True,
         help_text="Where agents' browsers open the live-updates stream (text/event-stream: "
-        'event "tickets", data {"ids": [...] or null}); null when it is not served, and '
-        "the UI refreshes on a timer.",
+        'event "tickets", data {"ids": [...] or null: many, reload}); when it cannot be '
+        "reached, the UI refreshes on a timer.",
     )
 
 

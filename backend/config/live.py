@@ -9,7 +9,7 @@ from django.http import HttpRequest
 
 def events_origin(request: HttpRequest) -> str | None:
     """The stream's origin when it is served on its own port of this host."""
-    if settings.EVENTS_URL or not settings.EVENTS_PORT:
+    if settings.EVENTS_URL:
         return None
     host = urlsplit(f"//{request.get_host()}").hostname
     if ":" in host:  # IPv6
@@ -17,8 +17,5 @@ def events_origin(request: HttpRequest) -> str | None:
     return f"{request.scheme}://{host}:{settings.EVENTS_PORT}"
 
 
-def events_url(request: HttpRequest) -> str | None:
-    if settings.EVENTS_URL:
-        return settings.EVENTS_URL
-    origin = events_origin(request)
-    return f"{origin}/api/events/" if origin else None
+def events_url(request: HttpRequest) -> str:
+    return settings.EVENTS_URL or f"{events_origin(request)}/api/events/"

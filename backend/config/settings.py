@@ -302,10 +302,9 @@ DESK_URL = env_str("DESK_URL", "http://localhost:8080").rstrip("/")
 # `manage.py db_worker`: no broker to operate.
 # Live updates (tickets/events.py, served by gunicorn_events.conf.py): where browsers
 # open the event stream. EVENTS_URL as it is (Docker: /api/events/, through nginx); else
-# the events server's port on the host the UI was opened at (scripts/run); else none,
-# and the UI refreshes on a timer.
+# the events server's port on the host the UI was opened at (scripts/run).
 EVENTS_URL = env_str("EVENTS_URL", "")
-EVENTS_PORT = env_int("EVENTS_PORT", 0, minimum=0)
+EVENTS_PORT = env_int("EVENTS_PORT", 8001, minimum=1)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -188,3 +188,26 @@ def authorized(head: bytes, token: str) -> bytes:
     """A raw request's head with the token's Authorization header added."""
     request_line, _, rest = head.partition(b"\r\n")
     return b"%s\r\nAuthorization: Bearer %s\r\n%s" % (request_line, token.encode(), rest)
+
+
+@contextmanager
+def events_server(tmp_path) -> Iterator[str]:
+    """The live-updates server as scripts/run and the image start it, on the migrated
+    test database; its base URL."""
+    port = free_port()
+    env = os.environ | SERVER_ENV | {"DATABASE_URL": migrated_database(), "EVENTS_PORT": str(port)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    with (tmp_path / "events.log").open("wb") as log:
+        process = subprocess.Popen(
+            [BACKEND / ".venv/bin/python", "gunicorn_events.conf.py"],
+            cwd=BACKEND,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until_serving(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)

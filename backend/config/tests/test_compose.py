@@ -39,6 +39,18 @@ def test_a_worker_runs_the_background_tasks_with_the_backends_settings():
     assert depends_on("worker").get("backend") == "service_healthy"
 
 
+def test_live_updates_are_served_by_the_events_service_through_nginx():
+    events = service("events")
+    assert events["command"][-1] == "gunicorn_events.conf.py"
+    assert events["build"] == service("backend")["build"]
+    assert environment("events") == environment("backend")
+    port = environment("events")["EVENTS_PORT"]
+    assert nginx_directive(r"set \$events_origin") == f"http://events:{port}"
+    assert f"127.0.0.1:{port}/api/health/" in healthcheck_command("events")
+    # The UI opens the stream on its own origin, through nginx.
+    assert environment("backend")["EVENTS_URL"] == "/api/events/"
+
+
 def test_the_backend_does_not_wait_for_the_model_download():
     # A healthy-ollama condition would hold the whole stack back for a first download.
     assert depends_on("backend").get("ollama", "service_started") == "service_started"

@@ -8,18 +8,22 @@ import socket
 import subprocess
 import time
 
+import httpx
 import pytest
 
 from config.tests.live_server import (
     HEALTH,
     REPO,
     Gunicorn,
+    agent_token,
     classify_head,
+    events_server,
     exchange,
     free_port,
     slow_client_env,
     split_response,
 )
+from tickets.tests.factories import make_ticket
 
 BODY_LIMIT = 4096
 SECURITY_HEADERS = {
@@ -51,7 +55,7 @@ class Nginx:
     """frontend/nginx.conf as the image renders it, listening on a free port of this
     machine, serving `html` and proxying to `backend_port`."""
 
-    def __init__(self, workdir, html, backend_port: int):
+    def __init__(self, workdir, html, backend_port: int, events_port: int | None = None):
         self.port = free_port()
         config = (REPO / "frontend" / "nginx.conf").read_text()
         for image_value, here in [
@@ -59,6 +63,7 @@ class Nginx:
             ("listen 80;", f"listen 127.0.0.1:{self.port};"),
             ("root /usr/share/nginx/html;", f"root {html};"),
             ("http://backend:8000;", f"http://127.0.0.1:{backend_port};"),
+            ("http://events:8001;", f"http://127.0.0.1:{events_port or free_port()};"),
         ]:
             assert image_value in config, f"frontend/nginx.conf no longer has {image_value}"
             config = config.replace(image_value, here)
@@ -113,8 +118,14 @@ def backend(django_db_setup, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def nginx(backend, html, tmp_path_factory):
-    server = Nginx(tmp_path_factory.mktemp("nginx"), html, backend.port)
+def events(django_db_setup, tmp_path_factory):
+    with events_server(tmp_path_factory.mktemp("events")) as base:
+        yield int(base.rsplit(":", 1)[1])
+
+
+@pytest.fixture(scope="module")
+def nginx(backend, events, html, tmp_path_factory):
+    server = Nginx(tmp_path_factory.mktemp("nginx"), html, backend.port, events)
     yield server
     server.stop()
 
@@ -258,3 +269,20 @@ def test_slow_bodies_wait_in_nginx_not_in_gunicorn(nginx, backend):
         for sock in dribblers:
             sock.close()
     assert answer == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_live_updates_pass_through_as_they_happen(nginx):
+    """Not buffered: an event reaches the browser within a second of the write."""
+    headers = {"Authorization": f"Bearer {agent_token()}"}
+    url = f"http://127.0.0.1:{nginx.port}/api/events/"
+    with httpx.stream("GET", url, headers=headers, timeout=10) as response:
+        assert response.status_code == 200
+        lines = response.iter_lines()
+        assert next(lines) == "retry: 3000"
+        time.sleep(0.5)  # the events server's listener connects with its first stream
+        started = time.monotonic()
+        ticket = make_ticket()
+        data = next(line for line in lines if line.startswith("data: "))
+        assert json.loads(data.removeprefix("data: ")) == {"ids": [ticket.pk]}
+        assert time.monotonic() - started < 1

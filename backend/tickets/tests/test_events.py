@@ -2,8 +2,6 @@
 what PostgreSQL NOTIFYs as tickets are written, to agents only."""
 
 import json
-import os
-import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,40 +12,12 @@ from django.db import connection, transaction
 from django.test import Client
 
 from accounts.models import Role
-from config.tests.live_server import (
-    BACKEND,
-    SERVER_ENV,
-    agent_token,
-    free_port,
-    migrated_database,
-    wait_until_serving,
-)
+from config.tests.live_server import agent_token, events_server
 from tickets.models import NOTIFY_IDS
 from tickets.tests.factories import make_ticket
 from tickets.tests.test_stats_rollup import bulk_insert
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@contextmanager
-def events_server(tmp_path) -> Iterator[str]:
-    port = free_port()
-    env = os.environ | SERVER_ENV | {"DATABASE_URL": migrated_database(), "EVENTS_PORT": str(port)}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    with (tmp_path / "events.log").open("wb") as log:
-        process = subprocess.Popen(
-            [BACKEND / ".venv/bin/python", "gunicorn_events.conf.py"],
-            cwd=BACKEND,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_until_serving(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 class Stream:
@@ -155,9 +125,9 @@ def test_the_apps_threaded_server_does_not_serve_the_stream(api):
 @pytest.mark.parametrize(
     ("url", "port", "expected"),
     [
-        ("", 0, None),
-        ("/api/events/", 0, "/api/events/"),
+        ("/api/events/", 8001, "/api/events/"),
         ("", 8001, "http://desk.example:8001/api/events/"),
+        ("", 9123, "http://desk.example:9123/api/events/"),
     ],
 )
 def test_the_ui_is_told_where_the_stream_is(anonymous, settings, url, port, expected):

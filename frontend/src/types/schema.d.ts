@@ -627,8 +627,8 @@ export interface components {
             signup_open: boolean;
             /** @description Demo people offer one-click sign-in. */
             demo: boolean;
-            /** @description Where agents' browsers open the live-updates stream (text/event-stream: event "tickets", data {"ids": [...] or null}); null when it is not served, and the UI refreshes on a timer. */
-            events_url: string | null;
+            /** @description Where agents' browsers open the live-updates stream (text/event-stream: event "tickets", data {"ids": [...] or null: many, reload}); when it cannot be reached, the UI refreshes on a timer. */
+            events_url: string;
         };
         ConfigRetrieveError: components["schemas"]["ConfigRetrieveErrorComponent"];
         ConfigRetrieveErrorComponent: {
