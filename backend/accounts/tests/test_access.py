@@ -216,7 +216,12 @@ def test_desk_settings(call, role):
 def test_config_is_for_everyone(call, role):
     response = call(role).get("/api/config/")
     assert response.status_code == 200
-    assert response.json() == {"setup_needed": False, "signup_open": True, "demo": False}
+    assert response.json() == {
+        "setup_needed": False,
+        "signup_open": True,
+        "demo": False,
+        "events_url": "http://testserver:8001/api/events/",
+    }
 
 
 @pytest.mark.parametrize("role", ROLES)
