@@ -10,7 +10,12 @@ import { useSignedOutRedirect } from "./index";
 import { AppProvider } from "./provider";
 import { createAppRouter } from "./router";
 
-const CONFIG: SiteConfig = { setup_needed: false, signup_open: true, demo: false };
+const CONFIG: SiteConfig = {
+  setup_needed: false,
+  signup_open: true,
+  demo: false,
+  events_url: null,
+};
 const notSignedIn = () =>
   jsonResponse(
     {

@@ -1,6 +1,7 @@
 import { Outlet } from "@tanstack/react-router";
 import { useCurrentUser } from "@/lib/session";
 import { AppShell } from "../app-shell";
+import { LiveUpdates } from "../live-updates";
 
 export function AppLayout() {
   const me = useCurrentUser();
@@ -9,8 +10,10 @@ export function AppLayout() {
     return null;
   }
   return (
-    <AppShell me={me}>
-      <Outlet />
-    </AppShell>
+    <LiveUpdates me={me}>
+      <AppShell me={me}>
+        <Outlet />
+      </AppShell>
+    </LiveUpdates>
   );
 }

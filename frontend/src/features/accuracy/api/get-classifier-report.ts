@@ -12,6 +12,8 @@ export function getClassifierReportQueryOptions() {
   return queryOptions({
     queryKey: classifierKeys.report,
     queryFn: ({ signal }) => getClassifierReport(signal),
+    // Polled even while live updates arrive: retraining the learned model changes the
+    // report without writing any ticket, so no event tells of it.
     refetchInterval: REFRESH_INTERVAL_MS,
   });
 }

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { CONSOLE_PAGE_SIZE, CONSOLE_REFRESH_INTERVAL_MS } from "@/config/constants";
 import { apiRequest } from "@/lib/api-client";
+import { usePollingInterval } from "@/lib/live-status";
 import { ticketKeys } from "@/lib/query-keys";
 import type { TicketPage } from "@/types/api";
 import type { ConsoleView } from "../view";
@@ -37,12 +38,14 @@ export function getConsoleTicketsQueryOptions(view: ConsoleView) {
     initialPageParam: view.cursor,
     getNextPageParam: (page) => cursorOf(page.next),
     maxPages: 1,
-    refetchInterval: CONSOLE_REFRESH_INTERVAL_MS,
     // Keep showing the old rows while another queue, order or page loads.
     placeholderData: keepPreviousData,
   });
 }
 
 export function useConsoleTickets(view: ConsoleView) {
-  return useInfiniteQuery(getConsoleTicketsQueryOptions(view));
+  return useInfiniteQuery({
+    ...getConsoleTicketsQueryOptions(view),
+    refetchInterval: usePollingInterval(CONSOLE_REFRESH_INTERVAL_MS),
+  });
 }

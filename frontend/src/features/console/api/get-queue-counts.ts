@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { CONSOLE_REFRESH_INTERVAL_MS } from "@/config/constants";
 import { apiRequest } from "@/lib/api-client";
+import { usePollingInterval } from "@/lib/live-status";
 import { ticketKeys } from "@/lib/query-keys";
 import type { QueueCounts } from "@/types/api";
 
@@ -12,11 +13,13 @@ export function getQueueCountsQueryOptions() {
   return queryOptions({
     queryKey: ticketKeys.queues(),
     queryFn: ({ signal }) => getQueueCounts(signal),
-    // As often as the list, so a queue's count and its rows agree.
-    refetchInterval: CONSOLE_REFRESH_INTERVAL_MS,
   });
 }
 
 export function useQueueCounts() {
-  return useQuery(getQueueCountsQueryOptions());
+  return useQuery({
+    ...getQueueCountsQueryOptions(),
+    // As often as the list, so a queue's count and its rows agree.
+    refetchInterval: usePollingInterval(CONSOLE_REFRESH_INTERVAL_MS),
+  });
 }

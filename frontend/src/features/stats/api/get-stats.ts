@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { REFRESH_INTERVAL_MS } from "@/config/constants";
 import { apiRequest } from "@/lib/api-client";
+import { usePollingInterval } from "@/lib/live-status";
 import { statsKeys } from "@/lib/query-keys";
 import type { TicketStats } from "@/types/api";
 
@@ -12,10 +13,12 @@ export function getStatsQueryOptions() {
   return queryOptions({
     queryKey: statsKeys.all,
     queryFn: ({ signal }) => getStats(signal),
-    refetchInterval: REFRESH_INTERVAL_MS,
   });
 }
 
 export function useStats() {
-  return useQuery(getStatsQueryOptions());
+  return useQuery({
+    ...getStatsQueryOptions(),
+    refetchInterval: usePollingInterval(REFRESH_INTERVAL_MS),
+  });
 }

@@ -1,5 +1,7 @@
-import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { act, screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { REFRESH_INTERVAL_MS } from "@/config/constants";
+import { type LiveStatus, LiveStatusContext } from "@/lib/live-status";
 import { makeStats } from "@/testing/data";
 import { jsonResponse, stubFetch, validationError } from "@/testing/fetch-stub";
 import { renderWithProviders } from "@/testing/render";
@@ -134,4 +136,26 @@ describe("StatsPanel", () => {
 
     expect(await screen.findByText("Total tickets")).toBeInTheDocument();
   });
+
+  it.each([
+    ["off", 2],
+    ["connecting", 2],
+    ["open", 0],
+  ] as const)(
+    "with live updates %s, refreshes %i times a minute",
+    async (status: LiveStatus, reads: number) => {
+      const api = stubFetch({ [STATS]: () => jsonResponse(makeStats()) });
+      await renderWithProviders(
+        <LiveStatusContext value={status}>
+          <StatsPanel />
+        </LiveStatusContext>,
+      );
+      expect(await screen.findByText("Total tickets")).toBeInTheDocument();
+      const before = api.to("GET", "/api/tickets/stats/").length;
+
+      await act(() => vi.advanceTimersByTimeAsync(2 * REFRESH_INTERVAL_MS));
+
+      expect(api.to("GET", "/api/tickets/stats/").length - before).toBe(reads);
+    },
+  );
 });

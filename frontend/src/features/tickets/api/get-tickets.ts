@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { REFRESH_INTERVAL_MS, TICKETS_PAGE_SIZE } from "@/config/constants";
 import { apiRequest, toRelativeUrl } from "@/lib/api-client";
+import { usePollingInterval } from "@/lib/live-status";
 import { ticketKeys } from "@/lib/query-keys";
 import type { TicketFilters, TicketPage } from "@/types/api";
 
@@ -26,12 +27,14 @@ export function getTicketsQueryOptions(filters: TicketFilters) {
     queryFn: ({ pageParam, signal }) => getTickets(pageParam, signal),
     initialPageParam: ticketsUrl(filters),
     getNextPageParam: (lastPage) => (lastPage.next ? toRelativeUrl(lastPage.next) : undefined),
-    refetchInterval: REFRESH_INTERVAL_MS,
     // Keep showing the old list while a new filter loads, instead of flashing skeletons.
     placeholderData: keepPreviousData,
   });
 }
 
 export function useTickets(filters: TicketFilters) {
-  return useInfiniteQuery(getTicketsQueryOptions(filters));
+  return useInfiniteQuery({
+    ...getTicketsQueryOptions(filters),
+    refetchInterval: usePollingInterval(REFRESH_INTERVAL_MS),
+  });
 }

@@ -5,6 +5,8 @@ import {
   CLASSIFYING_REFRESH_INTERVAL_MS,
   COMMENTS_REFRESH_INTERVAL_MS,
 } from "@/config/constants";
+import { LiveStatusContext } from "@/lib/live-status";
+import { renderWithProviders } from "@/testing/render";
 import type { HistoryEntry, TicketWithExamples } from "@/types/api";
 import {
   agent,
@@ -14,6 +16,7 @@ import {
   stubTicketBackend,
   TICKET,
 } from "../testing/ticket-backend";
+import { TicketView } from "./ticket-view";
 
 /** Filed a moment ago with the keyword rules' labels, while a language model is asked. */
 function justFiled(overrides: Partial<TicketWithExamples> = {}): Partial<TicketWithExamples> {
@@ -105,6 +108,22 @@ describe("TicketView while a language model is asked", () => {
     const after = reads();
     await wait(COMMENTS_REFRESH_INTERVAL_MS);
     expect(reads() - after).toBe(1);
+  });
+
+  it("keeps looking every 1.5 s while live updates arrive", async () => {
+    const api = stubTicketBackend({ ticket: justFiled() });
+    await renderWithProviders(
+      <LiveStatusContext value="open">
+        <TicketView ticketId={5} me={agent} />
+      </LiveStatusContext>,
+      { url: "/tickets/5", me: agent },
+    );
+    await screen.findByRole("heading", { level: 1, name: "Cannot log in" });
+
+    api.changeTicket(ANSWER);
+    await wait(CLASSIFYING_REFRESH_INTERVAL_MS);
+
+    await waitFor(() => expect(screen.getByLabelText("Category")).toHaveValue("account"));
   });
 
   it("says nothing of it for a ticket that is not waiting on one", async () => {
