@@ -24,7 +24,7 @@ const COUNTS: QueueCounts = {
   all: 3,
 };
 
-function stubDesk(eventsUrl: string | null) {
+function stubDesk(eventsUrl: string) {
   const config: SiteConfig = {
     setup_needed: false,
     signup_open: false,
@@ -96,18 +96,6 @@ describe("LiveUpdates", () => {
     before = counts();
     await wait(CONSOLE_REFRESH_INTERVAL_MS);
     expect(counts()).toBe(before + 1);
-  });
-
-  it("opens nothing when the server serves no stream, and says how often the desk refreshes", async () => {
-    const sources = stubEventSource();
-    const api = stubDesk(null);
-    await renderDesk();
-    await waitFor(() => expect(api.to("GET", "/api/config/")).toHaveLength(1));
-    await wait(CONSOLE_REFRESH_INTERVAL_MS);
-
-    expect(sources.opened).toHaveLength(0);
-    expect(indicator()).toHaveTextContent("Updates every 10 s");
-    expect(indicator()).not.toHaveTextContent("Live");
   });
 
   it("never opens the stream for a requester", async () => {

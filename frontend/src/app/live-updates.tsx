@@ -14,8 +14,10 @@ import type { Me } from "@/types/api";
 export function LiveUpdates({ me, children }: { me: Me; children: ReactNode }) {
   const queryClient = useQueryClient();
   const { data: config } = useQuery(configQueryOptions());
-  // Requesters are refused the stream: they are never sent to it.
-  const url = me.role === "requester" ? null : (config?.events_url ?? null);
+  // Requesters are refused the stream: they are never sent to it. A browser without
+  // EventSource polls.
+  const supported = typeof EventSource !== "undefined";
+  const url = me.role === "requester" || !supported ? null : config?.events_url;
   const [status, setStatus] = useState<LiveStatus>("connecting");
   useEffect(() => {
     if (url) {

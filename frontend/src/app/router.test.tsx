@@ -14,7 +14,7 @@ const CONFIG: SiteConfig = {
   setup_needed: false,
   signup_open: true,
   demo: false,
-  events_url: null,
+  events_url: "/api/events/",
 };
 const notSignedIn = () =>
   jsonResponse(
