@@ -63,10 +63,16 @@ IN_MEMORY_CACHE = {
 }
 
 
+# A failure older than this no longer keeps new tickets from waiting on the backend:
+# the worker asks it again (and, failing, renews the failure).
+RECHECK_SECONDS = 300
+
+
 @dataclass(frozen=True)
 class _Failure:
     reason: str
-    retry_at: float  # when the skip window ends, on the chain's clock
+    failed_at: float  # on the chain's clock
+    retry_at: float  # when the skip window ends
 
 
 def _failure_key(backend: Backend) -> str:
@@ -122,14 +128,19 @@ class Chain:
     def classify_at_once(self, title: str, description: str) -> tuple[Suggestion, bool]:
         """What is known without waiting on a language model (its cached answer for this
         text, else the learned model's or the rules'), and whether a language model may
-        still answer: one is configured and not in a skip window, so asking it in the
-        background is worth it (the worker's run may be the one that probes it)."""
+        still answer: one is configured and has not failed in the last RECHECK_SECONDS,
+        so asking it in the background is worth it. While one keeps failing, tickets do
+        not wait on it (one filed after a quiet spell lets the worker ask it again);
+        requests typing and worker runs that probe it find out when it is back."""
         quick = [model for model in self.models if model.backend not in LANGUAGE_MODELS]
         suggestion, failures = self._classify(title, description, None, quick)
         now = self._clock()
         waiting = suggestion.backend not in LANGUAGE_MODELS and any(
             model.backend in LANGUAGE_MODELS
-            and (model.backend not in failures or now >= failures[model.backend].retry_at)
+            and (
+                model.backend not in failures
+                or now - failures[model.backend].failed_at >= RECHECK_SECONDS
+            )
             for model in self.models
         )
         return suggestion, waiting
@@ -226,7 +237,8 @@ class Chain:
         return self._cache.add(_probe_key(backend.backend), True, timeout=self.skip_seconds)
 
     def _record_failure(self, backend: Classifier, reason: str, *, log: bool = True) -> None:
-        failure = _Failure(reason, self._clock() + self.skip_seconds)
+        now = self._clock()
+        failure = _Failure(reason, failed_at=now, retry_at=now + self.skip_seconds)
         # Kept until the backend answers again (_record_success deletes it).
         self._cache.set(_failure_key(backend.backend), failure, timeout=None)
         self._cache.delete(_probe_key(backend.backend))

@@ -3,12 +3,18 @@ suggestion and marked classifying; the worker asks the language model and record
 answer, leaving alone what people chose or confirmed meanwhile."""
 
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from classifier.tests.conftest import fake_ollama  # noqa: F401  (a fixture)
+import classifier
+from classifier.chain import RECHECK_SECONDS, build_chain
+from classifier.tests.conftest import (
+    clock,  # noqa: F401  (a fixture)
+    fake_ollama,  # noqa: F401  (a fixture)
+)
 from classifier.tests.fakes import MODEL, Behaviour
 from tickets import triage
 from tickets.models import Ticket
@@ -211,20 +217,24 @@ def test_tickets_a_killed_run_left_classifying_are_let_go(client_as, requester, 
     assert Ticket.objects.get(pk=fresh["id"]).classifying
 
 
-def test_a_model_whose_skip_window_ended_is_asked_again_in_the_background(
+def test_a_model_that_failed_a_while_ago_is_asked_again_in_the_background(
     client_as,
     requester,
     fake_ollama,  # noqa: F811
-    settings,
+    monkeypatch,
+    clock,  # noqa: F811
 ):
-    settings.CLASSIFIER_SKIP_SECONDS = 0
+    monkeypatch.setattr(classifier, "build_chain", partial(build_chain, clock=clock))
+    classifier.reset()
     fake_ollama.behaviour = Behaviour(status=500, error="out of memory")
     client = client_as(requester)
     assert client.post("/api/tickets/classify/", EXPORT, format="json").json()["backend"] == (
         "rules"
     )
     fake_ollama.behaviour = Behaviour()
-    filed = create(client, title="Export fails again")
+    assert create(client, title="Export fails again")["classifying"] is False
+    clock.advance(RECHECK_SECONDS)
+    filed = create(client, title="Export still fails")
     assert filed["classifying"] is True
     run_classifications()
     assert Ticket.objects.get(pk=filed["id"]).classified_by == "ollama"
