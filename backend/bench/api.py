@@ -5,9 +5,11 @@
 Fills the database named by DATABASE_URL (scripts/bench gives it a throwaway embedded
 one) with tickets of 100 requesters, serves the app with gunicorn on a free port, and
 times each request in turn, as an agent (with a personal API token) unless it says
-"as a requester". Then: creates per second from 8 clients at once; the create median
-again with a language model that takes 5 s to answer (a fake Ollama), which a create
-must not wait for; and the memory of a background worker that has classified tickets.
+"as a requester". Then: creates per second from 8 clients at once; how long from a
+create's request to its event on an open console's live-updates stream; the create
+median again with a language model that takes 5 s to answer (a fake Ollama), which a
+create must not wait for; and the memory of a background worker that has classified
+tickets.
 """
 
 import argparse
@@ -34,6 +36,8 @@ WRITERS = 8
 CREATES_EACH = 50
 SLOW_MODEL_SECONDS = 5.0
 WARM_UP_SECONDS = 5
+SETTINGS = "DJANGO_SETTINGS_MODULE"
+QUIET = ["--access-logfile", "/dev/null", "--log-level", "warning"]
 
 SEED_SQL = """
 INSERT INTO tickets_ticket
@@ -144,10 +148,7 @@ def gunicorn(env: dict[str, str]):
             "gunicorn",
             "-c",
             "gunicorn.conf.py",
-            "--access-logfile",
-            "/dev/null",
-            "--log-level",
-            "warning",
+            *QUIET,
         ],
         cwd=BACKEND_DIR,
         env=os.environ | {"PORT": str(port), "WEB_CONCURRENCY": "2"} | unthrottled | env,
@@ -164,7 +165,11 @@ def gunicorn(env: dict[str, str]):
 
 def timed(name: str, url: str, body: dict | None, token: str, repeat: int) -> None:
     request(url, body, token)
-    times = sorted(request(url, body, token)[0] for _ in range(repeat))
+    report(name, [request(url, body, token)[0] for _ in range(repeat)])
+
+
+def report(name: str, times: list[float]) -> None:
+    times = sorted(times)
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     print(f"{name:<32}{statistics.median(times):>10.1f}{p95:>9.1f}", flush=True)
 
@@ -178,6 +183,42 @@ def creates_per_second(base: str, token: str) -> float:
     with ThreadPoolExecutor(WRITERS) as pool:
         list(pool.map(file, range(WRITERS)))
     return WRITERS * CREATES_EACH / (time.perf_counter() - started)
+
+
+def event_latency(base: str, token: str, repeat: int) -> list[float]:
+    """Milliseconds from sending a create to reading its event from the live-updates
+    server (gunicorn_events.conf.py, with its own settings), one create at a time."""
+    port = free_port()
+    events = subprocess.Popen(
+        [sys.executable, "gunicorn_events.conf.py", *QUIET],
+        cwd=BACKEND_DIR,
+        env={name: value for name, value in os.environ.items() if name != SETTINGS}
+        | {"EVENTS_PORT": str(port)},
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", events)
+        stream = urllib.request.urlopen(
+            urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/events/",
+                headers={"Authorization": f"Bearer {token}"},
+            ),
+            timeout=30,
+        )
+        stream.readline()  # retry: the stream is open
+        time.sleep(0.5)  # its listener connects with the first stream
+        latencies = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            created = request(f"{base}/api/tickets/", CREATE, token)[1]["id"]
+            while f'"ids" : [{created}]' not in stream.readline().decode():
+                pass
+            latencies.append((time.perf_counter() - started) * 1000)
+        stream.close()
+        return latencies
+    finally:
+        events.terminate()
+        events.wait(timeout=15)
 
 
 def slow_model_phase(token: str, repeat: int) -> None:
@@ -275,6 +316,7 @@ def main() -> None:
                 timed(name, url, body, token, args.repeat)
         rate = creates_per_second(base, agent_token)
         print(f"{f'creates/s, {WRITERS} clients':<32}{rate:>10.0f}", flush=True)
+        report("create -> live event", event_latency(base, agent_token, args.repeat))
     slow_model_phase(agent_token, args.repeat)
 
 
