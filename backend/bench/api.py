@@ -6,7 +6,8 @@ Fills the database named by DATABASE_URL (scripts/bench gives it a throwaway emb
 one) with tickets of 100 requesters, serves the app with gunicorn on a free port, and
 times each request in turn, as an agent (with a personal API token) unless it says
 "as a requester". Then: creates per second from 8 clients at once; how long from a
-create's request to its event on an open console's live-updates stream; the create
+create's request to its event on an open console's live-updates stream, and creates
+per second while that console listens (writes notify only then); the create
 median again with a language model that takes 5 s to answer (a fake Ollama), which a
 create must not wait for; and the memory of a background worker that has classified
 tickets.
@@ -42,7 +43,8 @@ QUIET = ["--access-logfile", "/dev/null", "--log-level", "warning"]
 SEED_SQL = """
 INSERT INTO tickets_ticket
     (title, description, category, priority, status, created_at, updated_at, requester_id,
-     suggested_category, suggested_priority, classified_by, confidence, labels_confirmed_at)
+     suggested_category, suggested_priority, classified_by, confidence, labels_confirmed_at,
+     resolved_at)
 SELECT
     (ARRAY['Cannot log in', 'Refund request', 'App crashes on start', 'Question about plans',
            'Export is slow', 'Charged twice', 'Reset my password', 'Feature idea'])[1 + n %% 8]
@@ -60,7 +62,9 @@ SELECT
     'rules',
     0.3 + (n %% 70) / 100.0,
     -- Resolved and closed tickets had their labels confirmed.
-    CASE WHEN (n / 16) %% 4 >= 2 THEN now() - make_interval(secs => n * 60) END
+    CASE WHEN (n / 16) %% 4 >= 2 THEN now() - make_interval(secs => n * 60) END,
+    -- Resolved tickets were resolved as they were filed, not all just now.
+    CASE WHEN (n / 16) %% 4 = 2 THEN now() - make_interval(secs => n * 60) END
 FROM generate_series(1, %s) AS n
 """
 
@@ -185,16 +189,16 @@ def creates_per_second(base: str, token: str) -> float:
     return WRITERS * CREATES_EACH / (time.perf_counter() - started)
 
 
-def event_latency(base: str, token: str, repeat: int) -> list[float]:
-    """Milliseconds from sending a create to reading its event from the live-updates
-    server (gunicorn_events.conf.py, with its own settings), one create at a time."""
+@contextmanager
+def console_stream(token: str):
+    """An agent's live-updates stream, open on the events server
+    (gunicorn_events.conf.py, with its own settings), as a readable response."""
     port = free_port()
     events = subprocess.Popen(
         [sys.executable, "gunicorn_events.conf.py", *QUIET],
         cwd=BACKEND_DIR,
         env={name: value for name, value in os.environ.items() if name != SETTINGS}
         | {"EVENTS_PORT": str(port)},
-        stderr=subprocess.DEVNULL,
     )
     try:
         wait_until_up(f"http://127.0.0.1:{port}", events)
@@ -207,18 +211,23 @@ def event_latency(base: str, token: str, repeat: int) -> list[float]:
         )
         stream.readline()  # retry: the stream is open
         time.sleep(0.5)  # its listener connects with the first stream
-        latencies = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            created = request(f"{base}/api/tickets/", CREATE, token)[1]["id"]
-            while f'"ids" : [{created}]' not in stream.readline().decode():
-                pass
-            latencies.append((time.perf_counter() - started) * 1000)
+        yield stream
         stream.close()
-        return latencies
     finally:
         events.terminate()
         events.wait(timeout=15)
+
+
+def event_latency(base: str, stream, token: str, repeat: int) -> list[float]:
+    """Milliseconds from sending a create to reading its event, one at a time."""
+    latencies = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        created = request(f"{base}/api/tickets/", CREATE, token)[1]["id"]
+        while f'"ids" : [{created}]' not in stream.readline().decode():
+            pass
+        latencies.append((time.perf_counter() - started) * 1000)
+    return latencies
 
 
 def slow_model_phase(token: str, repeat: int) -> None:
@@ -321,7 +330,10 @@ def main() -> None:
                 timed(name, url, body, token, args.repeat)
         rate = creates_per_second(base, agent_token)
         print(f"{f'creates/s, {WRITERS} clients':<32}{rate:>10.0f}", flush=True)
-        report("create -> live event", event_latency(base, agent_token, args.repeat))
+        with console_stream(agent_token) as stream:
+            report("create -> live event", event_latency(base, stream, agent_token, args.repeat))
+            rate = creates_per_second(base, agent_token)
+            print(f"{'creates/s, a console listening':<32}{rate:>10.0f}", flush=True)
     slow_model_phase(agent_token, args.repeat)
 
 

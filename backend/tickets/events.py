@@ -28,7 +28,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from accounts.models import User
 from accounts.services import token_user
 from config.errors import error_response
-from tickets.models import NOTIFY_CHANNEL
+from tickets.models import LISTENER_NAME, NOTIFY_CHANNEL
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +62,8 @@ class Listener:
         params = connections["default"].get_connection_params()
         # Django's cursor class is for its own synchronous connections.
         params.pop("cursor_factory", None)
+        # Writes notify only while a connection so named exists (tickets.models).
+        params["application_name"] = LISTENER_NAME
         while self.streams:
             try:
                 async with await psycopg.AsyncConnection.connect(**params, autocommit=True) as conn:
