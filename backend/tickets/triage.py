@@ -10,8 +10,9 @@ meanwhile, does nothing. One task per ticket exists at a time: filing queues one
 each run queues at most its own retry, at its end; the worker's claim (SELECT … FOR
 UPDATE SKIP LOCKED) gives each task to one worker. When no language model answers
 (down, or in its skip window), it is tried again after 30 s and 2 min; then the quick
-suggestion stands. A ticket still classifying STUCK_AFTER its filing (its worker was
-killed mid-task) is let go by the next run and by each start (prepare_desk).
+suggestion stands. A ticket still classifying STUCK_AFTER its filing with no task
+waiting (its worker was killed mid-task) is let go by the next run and by each start
+(prepare_desk).
 """
 
 from collections.abc import Sequence
@@ -19,8 +20,12 @@ from datetime import timedelta
 
 import pghistory
 from django.db import transaction
+from django.db.models import BigIntegerField, Exists, OuterRef
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from classifier import Suggestion, classify
 from classifier.chain import LANGUAGE_MODELS
@@ -81,9 +86,19 @@ def classify_ticket(ticket_id: int, *, fill: list[str], attempt: int = 1) -> Non
 
 
 def let_go_stuck() -> int:
-    """Tickets still classifying long after their filing (their run was killed): the
-    quick suggestion they were filed with stands. How many there were."""
-    stuck = Ticket.objects.filter(classifying=True, created_at__lt=timezone.now() - STUCK_AFTER)
+    """Tickets still classifying long after their filing with no task waiting for them
+    (their run was killed): the quick suggestion they were filed with stands. How many
+    there were. Tickets whose tasks wait for a worker that was away keep waiting."""
+    waiting = (
+        DBTaskResult.objects.filter(
+            task_path=classify_ticket.module_path, status=TaskResultStatus.READY
+        )
+        .annotate(ticket=Cast(KT("args_kwargs__args__0"), BigIntegerField()))
+        .filter(ticket=OuterRef("pk"))
+    )
+    stuck = Ticket.objects.filter(
+        classifying=True, created_at__lt=timezone.now() - STUCK_AFTER
+    ).exclude(Exists(waiting))
     return stuck.update(classifying=False)
 
 

@@ -8,6 +8,7 @@ from functools import partial
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 
 import classifier
 from classifier.chain import RECHECK_SECONDS, build_chain
@@ -208,9 +209,15 @@ def test_a_ticket_deleted_while_the_model_thinks_is_left_alone(
 
 def test_tickets_a_killed_run_left_classifying_are_let_go(client_as, requester, fake_ollama):  # noqa: F811
     stuck = create(client_as(requester))
-    Ticket.objects.filter(pk=stuck["id"]).update(created_at=timezone.now() - timedelta(hours=1))
+    waited = create(client_as(requester), title="Filed while the worker was away")
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    Ticket.objects.filter(pk__in=[stuck["id"], waited["id"]]).update(created_at=an_hour_ago)
+    [killed, _] = classifications()
+    killed.status = TaskResultStatus.RUNNING  # its worker died mid-task
+    killed.save()
     fresh = create(client_as(requester), title="Another export problem")
     assert triage.let_go_stuck() == 1
+    assert Ticket.objects.get(pk=waited["id"]).classifying  # its task still waits
     assert not Ticket.objects.get(pk=stuck["id"]).classifying
     assert Ticket.objects.get(pk=fresh["id"]).classifying
     call_command("prepare_desk")  # each start lets go too
