@@ -195,6 +195,8 @@ def creates_per_second(base: str, token: str) -> float:
 def console_stream(token: str):
     """An agent's live-updates stream, open on the events server
     (gunicorn_events.conf.py, with its own settings), as a readable response."""
+    from tickets.models import LISTENER_CHECK_SECONDS
+
     port = free_port()
     events = subprocess.Popen(
         [sys.executable, "gunicorn_events.conf.py", *QUIET],
@@ -212,7 +214,8 @@ def console_stream(token: str):
             timeout=30,
         )
         stream.readline()  # retry: the stream is open
-        time.sleep(0.5)  # its listener connects with the first stream
+        # Its listener connects with the first stream; writers look for it each second.
+        time.sleep(LISTENER_CHECK_SECONDS + 0.5)
         yield stream
         stream.close()
     finally:

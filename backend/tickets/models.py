@@ -111,10 +111,14 @@ def _count_trigger(name: str, operation, *, added: bool, removed: bool) -> pgtri
 # PostgreSQL delivers it when the transaction commits, and never if it rolls back. A
 # transaction that notifies takes a lock at commit that serializes such commits (about
 # a sixth of the insert rate with 8 writers at once), so statements notify only while
-# an events server listens: its connection carries LISTENER_NAME.
+# an events server listens: its connection carries LISTENER_NAME. Each session looks
+# for one at most once a second (pg_stat_activity is not free either) and keeps the
+# answer in a setting of its own; a stream opening reloads what it shows anyway.
 NOTIFY_CHANNEL = "desk_tickets"
 NOTIFY_IDS = 50
 LISTENER_NAME = "desk live updates"
+LISTENER_CHECK = "desk.listener_checked"
+LISTENER_CHECK_SECONDS = 1
 
 
 def _notify_trigger(name: str, operation, *, added: bool, removed: bool) -> pgtrigger.Trigger:
@@ -128,10 +132,21 @@ def _notify_trigger(name: str, operation, *, added: bool, removed: bool) -> pgtr
         level=pgtrigger.Statement,
         when=pgtrigger.After,
         referencing=pgtrigger.Referencing(**tables),
+        declare=[("checked", "text"), ("seconds", "float8"), ("listening", "boolean")],
         func=f"""
-            IF EXISTS (
-                SELECT FROM pg_stat_activity WHERE application_name = '{LISTENER_NAME}'
-            ) THEN
+            checked := current_setting('{LISTENER_CHECK}', true);
+            seconds := extract(epoch FROM clock_timestamp());
+            IF coalesce(checked, '') = ''
+                OR split_part(checked, ' ', 1)::float8 < seconds - {LISTENER_CHECK_SECONDS}
+            THEN
+                listening := EXISTS (
+                    SELECT FROM pg_stat_activity WHERE application_name = '{LISTENER_NAME}'
+                );
+                PERFORM set_config('{LISTENER_CHECK}', seconds || ' ' || listening, false);
+            ELSE
+                listening := split_part(checked, ' ', 2)::boolean;
+            END IF;
+            IF listening THEN
                 PERFORM pg_notify(
                     '{NOTIFY_CHANNEL}',
                     json_build_object(

@@ -211,3 +211,23 @@ def events_server(tmp_path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+def wait_for_listener() -> None:
+    """Until the events server's listening connection is up, and this connection will
+    look for it at its next write (writers remember the answer for a second)."""
+    from tickets.models import LISTENER_CHECK, LISTENER_NAME
+
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                """SELECT count(*) FROM pg_stat_activity
+                   WHERE application_name = %s AND query LIKE 'LISTEN %%'""",
+                [LISTENER_NAME],
+            )
+            if cursor.fetchone()[0]:
+                break
+            assert time.monotonic() < deadline, "the events server never listened"
+            time.sleep(0.05)
+        cursor.execute("SELECT set_config(%s, '', false)", [LISTENER_CHECK])

@@ -22,6 +22,7 @@ from config.tests.live_server import (
     free_port,
     slow_client_env,
     split_response,
+    wait_for_listener,
 )
 from tickets.tests.factories import make_ticket
 
@@ -280,7 +281,7 @@ def test_live_updates_pass_through_as_they_happen(nginx):
         assert response.status_code == 200
         lines = response.iter_lines()
         assert next(lines) == "retry: 3000"
-        time.sleep(0.5)  # the events server's listener connects with its first stream
+        wait_for_listener()
         started = time.monotonic()
         ticket = make_ticket()
         data = next(line for line in lines if line.startswith("data: "))

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from accounts.models import Role
-from config.tests.live_server import agent_token, events_server
+from config.tests.live_server import agent_token, events_server, wait_for_listener
 from tickets.models import NOTIFY_IDS
 from tickets.tests.factories import make_ticket
 from tickets.tests.test_stats_rollup import bulk_insert
@@ -50,8 +50,7 @@ def stream(base: str, token: str) -> Iterator[Stream]:
 def test_agents_hear_of_each_written_ticket_within_a_second(tmp_path):
     token = agent_token()
     with events_server(tmp_path) as base, stream(base, token) as events:
-        # The stream's listener connects with the first stream: let it.
-        time.sleep(0.5)
+        wait_for_listener()
         started = time.monotonic()
         ticket = make_ticket()
         assert events.next_event() == {"ids": [ticket.pk]}
@@ -72,7 +71,7 @@ def test_agents_hear_of_each_written_ticket_within_a_second(tmp_path):
 def test_a_write_that_rolls_back_is_never_announced(tmp_path):
     token = agent_token()
     with events_server(tmp_path) as base, stream(base, token) as events:
-        time.sleep(0.5)
+        wait_for_listener()
         with transaction.atomic():
             make_ticket()
             transaction.set_rollback(True)
@@ -102,7 +101,7 @@ def test_only_agents_may_listen(tmp_path, who, status, code):
 
 def test_admins_may_listen(tmp_path):
     with events_server(tmp_path) as base, stream(base, agent_token(Role.ADMIN)) as events:
-        time.sleep(0.5)
+        wait_for_listener()
         ticket = make_ticket()
         assert events.next_event() == {"ids": [ticket.pk]}
 
