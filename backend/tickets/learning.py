@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, QuerySet
-from django.db.models.functions import Upper
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
@@ -53,7 +53,7 @@ def confirmation(ticket: Ticket, changes: dict[str, Any], actor: User | None) ->
 def query_text(title: str, description: str) -> str:
     """What similar tickets are looked up by: the title, or without one the start of the
     description (titles are compared, through their trigram index)."""
-    return (title.strip() or description.strip())[:MAX_TITLE_CHARS].upper()
+    return (title.strip() or description.strip())[:MAX_TITLE_CHARS].lower()
 
 
 def similar(
@@ -69,13 +69,16 @@ def similar(
     text = query_text(title, description)
     if not text:
         return tickets.none()
-    matching = tickets.alias(title_upper=Upper("title")).filter(title_upper__trigram_similar=text)
+    # Lower-cased, not upper-cased like search: trigrams ignore case either way, and
+    # search's LIKE must not be planned on the GiST index (slow for LIKE) instead of its
+    # GIN one.
+    matching = tickets.alias(title_lower=Lower("title")).filter(title_lower__trigram_similar=text)
     if few:
         # The similarity() function, not the distance operator: no index can order by
         # it, so the planner reads the requester's own rows first and ranks them.
-        ranked = matching.alias(similarity=TrigramSimilarity(Upper("title"), text))
+        ranked = matching.alias(similarity=TrigramSimilarity(Lower("title"), text))
         return ranked.order_by("-similarity", "-id")
-    nearest = matching.alias(distance=TrigramDistance(Upper("title"), text))
+    nearest = matching.alias(distance=TrigramDistance(Lower("title"), text))
     return nearest.order_by("distance", "-id")
 
 

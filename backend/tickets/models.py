@@ -5,7 +5,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, GistIndex, OpClass
 from django.db import models
 from django.db.models import Q, Value
-from django.db.models.functions import Length, Now, Upper
+from django.db.models.functions import Length, Lower, Now, Upper
 from django.db.models.lookups import LessThanOrEqual
 
 from classifier.base import Backend
@@ -420,9 +420,11 @@ class Ticket(models.Model):
                 OpClass(Upper("description"), name="gin_trgm_ops"), name="ticket_description_trgm"
             ),
             # Similar tickets: the few nearest titles by trigram distance, read from the
-            # index in that order (GIN cannot order; it would rank every match).
+            # index in that order (GIN cannot order; it would rank every match). On the
+            # lower-cased title, so that search's LIKE on the upper-cased one is never
+            # planned on it: GiST answers LIKE far slower than GIN (39 vs 0.5 ms).
             GistIndex(
-                OpClass(Upper("title"), name="gist_trgm_ops"), name="ticket_title_trgm_nearest"
+                OpClass(Lower("title"), name="gist_trgm_ops"), name="ticket_title_trgm_nearest"
             ),
         ]
 
