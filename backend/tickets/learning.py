@@ -31,6 +31,9 @@ FINAL = {Status.RESOLVED, Status.CLOSED}
 # namespace for this app's locks and one for training.
 TRAINING_LOCK = (0x6465736B, 1)  # "desk"
 SIMILAR_LIMIT = 3
+# pg_trgm.similarity_threshold's default: the % operator's cut-off, used by the nearest
+# titles, and the one requesters' own similar tickets are held to.
+SIMILARITY = 0.3
 
 
 def confirmation(ticket: Ticket, changes: dict[str, Any], actor: User | None) -> dict[str, Any]:
@@ -60,24 +63,24 @@ def similar(
     title: str, description: str, tickets: QuerySet[Ticket], *, few: bool = False
 ) -> QuerySet[Ticket]:
     """The tickets of `tickets` whose titles are most like this ticket's (see
-    query_text; pg_trgm similarity of at least pg_trgm.similarity_threshold, 0.3 by
-    default), nearest first: read in that order from the title's GiST index, or, when
-    `tickets` are `few` (one requester's), ranked among them, which spares walking the
-    index past every other requester's similar titles."""
+    query_text; pg_trgm similarity of at least SIMILARITY, pg_trgm's default threshold),
+    nearest first: read in that order from the title's GiST index, or, when `tickets`
+    are `few` (one requester's), ranked among them, which spares walking the index past
+    every other requester's similar titles."""
     from django.contrib.postgres.search import TrigramDistance, TrigramSimilarity
 
     text = query_text(title, description)
     if not text:
         return tickets.none()
-    # Lower-cased, not upper-cased like search: trigrams ignore case either way, and
-    # search's LIKE must not be planned on the GiST index (slow for LIKE) instead of its
-    # GIN one.
-    matching = tickets.alias(title_lower=Lower("title")).filter(title_lower__trigram_similar=text)
     if few:
-        # The similarity() function, not the distance operator: no index can order by
-        # it, so the planner reads the requester's own rows first and ranks them.
-        ranked = matching.alias(similarity=TrigramSimilarity(Lower("title"), text))
-        return ranked.order_by("-similarity", "-id")
+        # The similarity() function, which no index serves: the planner reads the
+        # requester's own rows first and ranks them.
+        ranked = tickets.alias(similarity=TrigramSimilarity(Lower("title"), text))
+        return ranked.filter(similarity__gte=SIMILARITY).order_by("-similarity", "-id")
+    # Lower-cased, where search upper-cases: trigrams ignore case either way, and
+    # search's LIKE must not be planned on this GiST index (slow for LIKE) instead of
+    # its GIN one.
+    matching = tickets.alias(title_lower=Lower("title")).filter(title_lower__trigram_similar=text)
     nearest = matching.alias(distance=TrigramDistance(Lower("title"), text))
     return nearest.order_by("distance", "-id")
 
