@@ -90,12 +90,18 @@ def _count_changes(*, added: bool, removed: bool) -> str:
     return "".join(body) + "\nRETURN NULL;"
 
 
-def _count_trigger(name: str, operation, *, added: bool, removed: bool) -> pgtrigger.Trigger:
-    """The statement-level trigger that keeps the rollups for one kind of write, with
-    the transition tables it reads: the rows added, the rows removed, or both."""
+def _transition_tables(*, added: bool, removed: bool) -> dict[str, str]:
+    """The transition tables a statement trigger reads, by kind: the rows added, the rows
+    removed, or both."""
     tables = {"new": "added"} if added else {}
     if removed:
         tables["old"] = "removed"
+    return tables
+
+
+def _count_trigger(name: str, operation, *, added: bool, removed: bool) -> pgtrigger.Trigger:
+    """The statement-level trigger that keeps the rollups for one kind of write."""
+    tables = _transition_tables(added=added, removed=removed)
     return pgtrigger.Trigger(
         name=name,
         operation=operation,
@@ -122,9 +128,7 @@ LISTENER_CHECK_SECONDS = 1
 
 
 def _notify_trigger(name: str, operation, *, added: bool, removed: bool) -> pgtrigger.Trigger:
-    tables = {"new": "added"} if added else {}
-    if removed:
-        tables["old"] = "removed"
+    tables = _transition_tables(added=added, removed=removed)
     changed = " UNION ".join(f"SELECT id FROM {table}" for table in tables.values())
     return pgtrigger.Trigger(
         name=name,

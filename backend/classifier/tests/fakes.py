@@ -43,6 +43,25 @@ class Behaviour:
     logprobs: list[tuple[str, float]] | None = None
 
 
+def good_answer_tokens(category: float, priority: float) -> list[tuple[str, float]]:
+    """GOOD_ANSWER as a model's tokens, with these log probabilities for the two label
+    values' tokens and certainty for the rest."""
+    return [
+        ('{"', 0.0),
+        ("category", 0.0),
+        ('":', 0.0),
+        (' "', 0.0),
+        ("billing", category),
+        ('",', 0.0),
+        (' "', 0.0),
+        ("priority", 0.0),
+        ('":', 0.0),
+        (' "', 0.0),
+        ("high", priority),
+        ('"}', 0.0),
+    ]
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False

@@ -16,7 +16,7 @@ from classifier.tests.conftest import (
     fake_cloud,  # noqa: F401  (a fixture)
     fake_ollama,  # noqa: F401  (a fixture)
 )
-from classifier.tests.fakes import MODEL, Behaviour
+from classifier.tests.fakes import MODEL, Behaviour, good_answer_tokens
 from tickets import learning
 from tickets.models import Ticket
 from tickets.tests.factories import make_ticket
@@ -49,22 +49,7 @@ def test_a_ticket_records_the_rules_suggestion_with_its_confidence(client_as, re
 
 
 def test_ollamas_token_probabilities_become_the_confidence(client_as, requester, fake_ollama):  # noqa: F811
-    fake_ollama.behaviour = Behaviour(
-        logprobs=[
-            ('{"', 0.0),
-            ("category", 0.0),
-            ('":', 0.0),
-            (' "', 0.0),
-            ("billing", -0.05),
-            ('",', 0.0),
-            (' "', 0.0),
-            ("priority", 0.0),
-            ('":', 0.0),
-            (' "', 0.0),
-            ("high", -0.4),
-            ('"}', 0.0),
-        ]
-    )
+    fake_ollama.behaviour = Behaviour(logprobs=good_answer_tokens(-0.05, -0.4))
     ticket = create(client_as(requester), **CLEAR)
     assert fake_ollama.chats()[-1]["logprobs"] is True
     assert (ticket["classified_by"], ticket["classifier_model"]) == ("ollama", MODEL)

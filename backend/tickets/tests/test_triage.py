@@ -16,7 +16,7 @@ from classifier.tests.conftest import (
     clock,  # noqa: F401  (a fixture)
     fake_ollama,  # noqa: F401  (a fixture)
 )
-from classifier.tests.fakes import MODEL, Behaviour
+from classifier.tests.fakes import MODEL, Behaviour, good_answer_tokens
 from tickets import triage
 from tickets.models import Ticket
 from tickets.tests.tasks import classifications, run_classifications
@@ -101,22 +101,7 @@ def test_an_unsure_answer_puts_the_ticket_in_triage(
     requester,
     fake_ollama,  # noqa: F811
 ):
-    fake_ollama.behaviour = Behaviour(
-        logprobs=[
-            ('{"', 0.0),
-            ("category", 0.0),
-            ('":', 0.0),
-            (' "', 0.0),
-            ("billing", -0.5),
-            ('",', 0.0),
-            (' "', 0.0),
-            ("priority", 0.0),
-            ('":', 0.0),
-            (' "', 0.0),
-            ("high", -0.5),
-            ('"}', 0.0),
-        ]
-    )
+    fake_ollama.behaviour = Behaviour(logprobs=good_answer_tokens(-0.5, -0.5))
     filed = create(client_as(requester))
     assert filed["needs_triage"] is False  # the rules were sure enough
     run_classifications()
