@@ -1,6 +1,6 @@
 import { Badge, Box, Card, Heading, HStack, Text } from "@chakra-ui/react";
 import { Brain } from "lucide-react";
-import type { ReactNode } from "react";
+import { Fact } from "@/components/ui/fact";
 import { formatExactTime, formatRelativeTime } from "@/lib/format";
 import type { LearnedModelState } from "@/types/api";
 import { formatRate, learnedModelStatus, ticketCount } from "../report";
@@ -75,18 +75,5 @@ export function LearnedModelCard({ model }: { model: LearnedModelState }) {
         )}
       </Card.Body>
     </Card.Root>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <Box display="contents">
-      <Box as="dt" color="fg.muted">
-        {term}
-      </Box>
-      <Box as="dd" minW="0">
-        {children}
-      </Box>
-    </Box>
   );
 }

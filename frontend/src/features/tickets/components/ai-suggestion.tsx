@@ -1,6 +1,6 @@
 import { Badge, Box, HStack, Icon, Stack, Text } from "@chakra-ui/react";
 import { Bot, Brain, Check, CircleHelp, Cloud, ListChecks, PenLine, Sparkles } from "lucide-react";
-import type { ReactNode } from "react";
+import { Fact } from "@/components/ui/fact";
 import { CLASSIFIER_LABELS } from "@/config/ticket-fields";
 import { formatPercent } from "@/lib/format";
 import type { Classifier, Me, TicketWithExamples } from "@/types/api";
@@ -103,19 +103,6 @@ function Provenance({ ticket }: { ticket: TicketWithExamples }) {
           </HStack>
         )}
       </Fact>
-    </Box>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <Box display="contents">
-      <Box as="dt" color="fg.muted">
-        {term}
-      </Box>
-      <Box as="dd" minW="0" wordBreak="break-word">
-        {children}
-      </Box>
     </Box>
   );
 }
