@@ -24,9 +24,10 @@ import psycopg
 from asgiref.sync import sync_to_async
 from django.db import connections
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from rest_framework.exceptions import AuthenticationFailed
 
+from accounts.authentication import BearerTokenAuthentication
 from accounts.models import User
-from accounts.services import token_user
 from config.errors import error_response
 from tickets.models import LISTENER_NAME, NOTIFY_CHANNEL
 
@@ -122,11 +123,14 @@ async def ticket_events(request: HttpRequest) -> HttpResponse:
 
 
 async def _user(request: HttpRequest) -> User | None:
-    """The signed-in person (session), or a personal token's owner; None when neither,
-    or when the token is wrong."""
-    scheme, _, secret = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "bearer":
-        return await sync_to_async(token_user)(secret.strip())
+    """A personal token's owner (as the API reads tokens), or the signed-in person
+    (session); None when neither, or when the token is wrong."""
+    try:
+        by_token = await sync_to_async(BearerTokenAuthentication().authenticate)(request)
+    except AuthenticationFailed:
+        return None
+    if by_token is not None:
+        return by_token[0]
     user = await request.auser()
     return user if user.is_authenticated and user.is_active else None
 

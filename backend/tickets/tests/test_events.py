@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from accounts.models import Role
+from accounts.tests.factories import make_person
 from config.tests.live_server import agent_token, events_server, wait_for_listener
 from tickets.models import NOTIFY_IDS
 from tickets.tests.factories import make_ticket
@@ -145,3 +146,16 @@ def test_the_ui_may_connect_to_the_stream_on_its_own_port(settings, tmp_path):
         part for part in response["Content-Security-Policy"].split(";") if "connect-src" in part
     )
     assert connect.split() == ["connect-src", "'self'", "http://testserver:8001"]
+
+
+@pytest.mark.parametrize(("role", "status"), [(Role.REQUESTER, 403), (Role.AGENT, 200)])
+def test_a_browser_session_is_let_in_by_role(tmp_path, role, status):
+    """Browsers send their session cookie (EventSource cannot send a token)."""
+    browser = Client()
+    browser.force_login(make_person(role))
+    cookies = {"sessionid": browser.cookies["sessionid"].value}
+    with (
+        events_server(tmp_path) as base,
+        httpx.stream("GET", f"{base}/api/events/", cookies=cookies, timeout=10) as response,
+    ):
+        assert response.status_code == status
